@@ -1,0 +1,354 @@
+// Compile list files into the structure the matcher loads (CompiledData). Pure: runs at
+// build time for the bundled lists and in the extension for lists a user imports.
+import type {
+  CompiledData,
+  CompiledGuard,
+  CompiledName,
+  Criterion,
+  Entity,
+  EntryRef,
+  ListMeta,
+  NameKind,
+  NameStrength,
+  WeakReason,
+} from './types';
+import { nameVariants, type NameVariant } from './name-variants';
+import { isCompanyWord } from './legal-forms';
+import { normalizeName } from './normalize';
+import { parseLooseDate } from './dates';
+
+/** The subset of a list file the compiler reads (validated before it gets here). */
+export interface SourceList {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  published: string | null;
+  snapshot_date?: string;
+  version?: string;
+  coverage_note: string;
+  regime?: string;
+  categories?: Record<string, unknown>;
+  entries: SourceEntry[];
+}
+
+export interface SourceEntry {
+  name: string;
+  aliases: string[];
+  country: string | null;
+  categories: string[];
+  rationale: string;
+  evidence_url: string;
+  status?: 'listed' | 'delisted';
+  entity_type?: string;
+  delisted_table_date?: string;
+  listed_since?: string;
+  designated?: string;
+  listed?: string;
+  ohchr_company_response?: string;
+  also_in_ohchr_database_2025?: string[];
+}
+
+export interface SourceListFile {
+  list: SourceList;
+  sha256: string;
+  origin: 'bundled' | 'imported';
+}
+
+/** A "not this company" record: a look-alike that must stay clear. */
+export interface SourceGuard {
+  name: string;
+  notTheSameAs: string;
+  list: string;
+  reason: string;
+  sourceUrl: string;
+}
+
+export interface CompileOptions {
+  /** True when a token is an ordinary word in one of our users' languages (build-time dictionaries). */
+  isCommonWord: (norm: string) => boolean;
+  /** True when a token is a proper noun in those dictionaries (a place, a person, another brand). */
+  isKnownName?: (norm: string) => boolean;
+  /** Names (normalised) that are weak by curated policy, e.g. homonyms without a guard record. */
+  weakNames?: ReadonlySet<string>;
+}
+
+const PARTIAL_RE = /\bpartial\b|\bsample\b|not captured/i;
+const PERSON_TYPES = new Set(['person', 'individual']);
+
+export function compileLists(files: SourceListFile[], guards: SourceGuard[], opts: CompileOptions): CompiledData {
+  const lists: ListMeta[] = files.map(({ list, sha256, origin }) => ({
+    id: list.id,
+    title: list.title,
+    publisher: list.publisher,
+    url: list.url,
+    published: list.published ?? null,
+    version: list.version ?? versionLabel(list),
+    coverageNote: list.coverage_note,
+    partial: PARTIAL_RE.test(list.coverage_note),
+    entryCount: list.entries.length,
+    sha256,
+    regime: list.regime ?? null,
+    origin,
+  }));
+
+  const entities = clusterEntities(files.map((f) => f.list));
+  const guardNames = compileGuards(guards, entities);
+  const names = compileNames(entities, guardNames, opts);
+  return { formatVersion: 1, lists, entities: entities.map((e) => e.entity), names, guards: guardNames };
+}
+
+function versionLabel(list: SourceList): string {
+  const pub = list.published ?? 'undated';
+  return list.snapshot_date && list.snapshot_date !== list.published ? `${pub} (copy of ${list.snapshot_date})` : pub;
+}
+
+// ---------------------------------------------------------------- entities
+
+interface Cluster {
+  entity: Entity;
+  sources: { list: SourceList; entry: SourceEntry }[];
+}
+
+/**
+ * Entries of different lists that name the same company become one entity: when the
+ * list says so (also_in_ohchr_database_2025), or when their core names are identical,
+ * or when one entry's alias is another's core name ("Volvo Group (AB Volvo)" and
+ * "Volvo Group").
+ */
+function clusterEntities(lists: SourceList[]): Cluster[] {
+  type Ref = { list: SourceList; entry: SourceEntry };
+  const refs: Ref[] = [];
+  for (const list of lists) for (const entry of list.entries) refs.push({ list, entry });
+  const parent = refs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+
+  const byPrimary = new Map<string, number[]>();
+  const keyOf = (s: string) => nameVariants(s, false).at(-1)?.tokens.join(' ') ?? normalizeName(s);
+  refs.forEach((r, i) => {
+    const k = `${isPerson(r.entry) ? 'p' : 'o'}:${keyOf(r.entry.name)}`;
+    const arr = byPrimary.get(k) ?? [];
+    arr.push(i);
+    byPrimary.set(k, arr);
+  });
+  for (const ids of byPrimary.values()) for (const i of ids.slice(1)) union(ids[0], i);
+
+  refs.forEach((r, i) => {
+    const kind = isPerson(r.entry) ? 'p' : 'o';
+    // The first cross-reference names the same company; any further ones name its
+    // subsidiaries (Who Profits' HeidelbergCement -> Heidelberg Materials AG, Hanson Israel
+    // Ltd.). A reference the list marks as "not checked to be the same" joins nothing.
+    const xref = (r.entry.also_in_ohchr_database_2025 ?? []).slice(0, 1).filter((x) => !/not checked/i.test(x));
+    for (const other of [...xref, ...r.entry.aliases]) {
+      for (const j of byPrimary.get(`${kind}:${keyOf(other)}`) ?? []) union(i, j);
+    }
+  });
+
+  const groups = new Map<number, Ref[]>();
+  refs.forEach((r, i) => {
+    const root = find(i);
+    const arr = groups.get(root) ?? [];
+    arr.push(r);
+    groups.set(root, arr);
+  });
+
+  const usedIds = new Set<string>();
+  const clusters: Cluster[] = [];
+  for (const members of groups.values()) {
+    // Display the name the UN list uses when there is one, else the first list's name.
+    const display = members.find((m) => m.list.id.startsWith('ohchr')) ?? members[0];
+    let id = slug(display.entry.name);
+    for (let n = 2; usedIds.has(id); n++) id = `${slug(display.entry.name)}-${n}`;
+    usedIds.add(id);
+    clusters.push({
+      entity: { id, displayName: display.entry.name, entries: members.map((m) => entryRef(m.list, m.entry)) },
+      sources: members,
+    });
+  }
+  return clusters;
+}
+
+function isPerson(e: SourceEntry): boolean {
+  return PERSON_TYPES.has((e.entity_type ?? '').toLowerCase());
+}
+
+function slug(s: string): string {
+  return normalizeName(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'entity';
+}
+
+function entryRef(list: SourceList, e: SourceEntry): EntryRef {
+  const cats = (list.categories ?? {}) as Record<string, unknown>;
+  const criteria: Criterion[] = e.categories.map((code) => ({ code, text: categoryText(cats[code]) }));
+  const status = e.status ?? 'listed';
+  return {
+    list: list.id,
+    entry: e.name,
+    status,
+    removedOn: status === 'delisted' ? (parseLooseDate(e.delisted_table_date) ?? e.delisted_table_date ?? null) : null,
+    listedOn: parseLooseDate(e.listed_since ?? e.designated ?? e.listed) ?? e.listed_since ?? e.designated ?? e.listed ?? null,
+    criteria,
+    rationale: e.rationale,
+    sourceUrl: e.evidence_url,
+    entityType: e.entity_type ?? null,
+    country: e.country ?? null,
+    response: e.ohchr_company_response ?? null,
+  };
+}
+
+function categoryText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && typeof (v as { description?: unknown }).description === 'string') {
+    return (v as { description: string }).description;
+  }
+  return '';
+}
+
+// ---------------------------------------------------------------- guards
+
+/** Split a record name like "Motorola (phones) / Motorola Mobility LLC" into names. */
+export function guardNameParts(recordName: string): string[] {
+  const out: string[] = [];
+  for (const part of recordName.split(/\s+\/\s+/)) {
+    const inner = [...part.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]);
+    const outer = part.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+    if (outer) out.push(outer);
+    for (const text of inner) {
+      for (const piece of text.split(/[,;]\s*/)) {
+        const p = piece.trim();
+        // Bracketed notes ("phones", "e.g. ...") are not names: keep capitalised names only.
+        if (/^\p{Lu}/u.test(p) && !/^e\.g\./i.test(p) && !/\buntil\b|\bsince\b/i.test(p)) out.push(p);
+      }
+    }
+  }
+  return out;
+}
+
+function compileGuards(guards: SourceGuard[], clusters: Cluster[]): CompiledGuard[] {
+  const out: CompiledGuard[] = [];
+  let id = 0;
+  for (const g of guards) {
+    const target = clusters.find((c) => c.sources.some((s) => s.list.id === g.list && s.entry.name === g.notTheSameAs));
+    if (!target) continue;
+    for (const text of guardNameParts(g.name)) {
+      const tokens = nameVariants(text, false)[0]?.tokens ?? [];
+      if (tokens.length === 0) continue;
+      out.push({
+        id: id++,
+        tokens,
+        text,
+        recordName: g.name,
+        notEntity: target.entity.id,
+        notEntityName: target.entity.displayName,
+        reason: g.reason,
+        sourceUrl: g.sourceUrl,
+      });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- names
+
+const KIND_RANK: Record<NameKind, number> = { 'listed-name': 0, 'list-alias': 1, 'derived-alias': 2, link: 3 };
+
+function compileNames(clusters: Cluster[], guards: CompiledGuard[], opts: CompileOptions): CompiledName[] {
+  const guardKeys = new Set(guards.map((g) => g.tokens.join(' ')));
+  const guardHeads = new Set(guards.map((g) => g.tokens[0]));
+  const byKey = new Map<string, CompiledName>();
+  let nextId = 0;
+
+  for (const c of clusters) {
+    for (const { entry } of c.sources) {
+      const person = isPerson(entry);
+      const candidates: [NameVariant, NameKind][] = [];
+      for (const v of nameVariants(entry.name, !person)) {
+        candidates.push([v, v.derivation === 'as-listed' || v.derivation === 'no-brackets' ? 'listed-name' : 'derived-alias']);
+      }
+      for (const alias of entry.aliases) {
+        for (const v of nameVariants(alias, false)) candidates.push([v, 'list-alias']);
+      }
+      for (const [v, kind] of candidates) {
+        const key = v.tokens.join(' ');
+        // A derived alias never shadows a look-alike that must stay clear.
+        if (kind === 'derived-alias' && guardKeys.has(key)) continue;
+        const { strength, weakReason, acronym } = classify(v, person, guardHeads, opts, kind === 'derived-alias');
+        const existing = byKey.get(key);
+        if (existing) {
+          if (existing.entity !== c.entity.id) {
+            // Two entities share a core name: the listed name wins over derived aliases;
+            // between equals the first stays (and the build prints a warning).
+            if (KIND_RANK[kind] < KIND_RANK[existing.kind]) {
+              byKey.set(key, { ...existing, entity: c.entity.id, kind, text: v.text, strength, weakReason, acronym });
+            }
+          } else if (KIND_RANK[kind] < KIND_RANK[existing.kind]) {
+            existing.kind = kind;
+            existing.text = v.text;
+          }
+          continue;
+        }
+        byKey.set(key, {
+          id: nextId++,
+          tokens: v.tokens,
+          text: v.text,
+          entity: c.entity.id,
+          kind,
+          strength,
+          weakReason,
+          acronym,
+          link: null,
+        });
+      }
+    }
+  }
+  return [...byKey.values()];
+}
+
+const ACRONYM_RE = /^[\p{Lu}\p{N}&.]{2,6}$/u;
+
+/**
+ * Strong names flag on their own; weak ones (short, acronyms, common words, homonyms,
+ * names made only of ordinary words) need corroboration on the page.
+ */
+export function classify(
+  v: Pick<NameVariant, 'tokens' | 'raw'>,
+  person: boolean,
+  guardHeads: ReadonlySet<string>,
+  opts: CompileOptions,
+  derived = false,
+): { strength: NameStrength; weakReason: WeakReason | null; acronym: string | null } {
+  const strong = { strength: 'strong' as const, weakReason: null, acronym: null };
+  const weak = (weakReason: WeakReason, acronym: string | null = null) => ({
+    strength: 'weak' as const,
+    weakReason,
+    acronym,
+  });
+  const { tokens, raw } = v;
+  if (opts.weakNames?.has(tokens.join(' '))) return weak('homonym');
+  if (person) return tokens.length >= 2 ? strong : weak('short');
+  if (tokens.length === 1) {
+    const t = tokens[0];
+    const r = raw[0] ?? t;
+    if (ACRONYM_RE.test(r) && /\p{Lu}/u.test(r) && t.length <= 5) {
+      // Capitals are evidence only for acronyms that are not also words ("CAT", "SEMI").
+      return opts.isCommonWord(t) ? weak('common-word') : weak('acronym', r.replace(/\./g, ''));
+    }
+    if (t.length <= 3) return weak('short');
+    if (guardHeads.has(t)) return weak('homonym');
+    if (opts.isCommonWord(t)) return weak('common-word');
+    // A one-word alias cut from a longer listed name ("Medan" from "Medan – Roads and
+    // Quarries") is weaker evidence than a name the list gives on its own.
+    if (derived && (t.length <= 4 || opts.isKnownName?.(t))) return weak(t.length <= 4 ? 'short' : 'homonym');
+    return strong;
+  }
+  // Multi-word names made only of ordinary words ("Hot Mobile", "Field Produce", "New Way
+  // Traffic") are weak, unless a company word says it is a company ("Partner Communications").
+  const ordinary = tokens.every((t) => t.length <= 2 || opts.isCommonWord(t));
+  const companyish = tokens.some((t) => isCompanyWord(t));
+  if (ordinary && !companyish) return weak('generic-words');
+  return strong;
+}

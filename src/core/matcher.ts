@@ -1,0 +1,248 @@
+// Token-trie matcher (FlashText-style): one pass over a block's tokens, longest match
+// wins, word boundaries come from the tokenizer. Cost is linear in the text and does not
+// grow with the number of names. Pure: no DOM, no extension APIs.
+import type {
+  CompiledData,
+  CompiledGuard,
+  CompiledName,
+  Entity,
+  Evidence,
+  FieldRole,
+  GuardHit,
+  Match,
+  MatchType,
+  TextBlock,
+} from './types';
+import { tokenize, type Token } from './normalize';
+import { affixAt } from './legal-forms';
+
+export interface BlockScan {
+  matches: Match[];
+  guards: GuardHit[];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode> | null;
+  name: CompiledName | null;
+  guard: CompiledGuard | null;
+}
+
+export interface MatcherOptions {
+  /** Lists switched on; null or undefined = all. */
+  enabledLists?: ReadonlySet<string> | null;
+}
+
+const LINK_TYPES: Record<string, MatchType> = {
+  brand: 'brand',
+  subsidiary: 'subsidiary',
+  'former-name': 'former-name',
+  'trading-name': 'trading-name',
+  'legal-name': 'legal-name',
+};
+
+export class Matcher {
+  readonly data: CompiledData;
+  readonly #root: TrieNode = { next: new Map(), name: null, guard: null };
+  readonly #entities = new Map<string, Entity>();
+  readonly #guards = new Map<number, CompiledGuard>();
+
+  private constructor(data: CompiledData, opts: MatcherOptions) {
+    this.data = data;
+    const enabled = opts.enabledLists ?? null;
+    for (const e of data.entities) {
+      const entries = enabled ? e.entries.filter((r) => enabled.has(r.list)) : e.entries;
+      if (entries.length > 0) this.#entities.set(e.id, entries === e.entries ? e : { ...e, entries });
+    }
+    for (const n of data.names) {
+      if (this.#entities.has(n.entity)) this.#insert(n.tokens).name = n;
+    }
+    for (const g of data.guards) {
+      this.#guards.set(g.id, g);
+      const node = this.#insert(g.tokens);
+      node.guard ??= g;
+    }
+  }
+
+  static fromData(data: CompiledData, opts: MatcherOptions = {}): Matcher {
+    return new Matcher(data, opts);
+  }
+
+  entity(id: string): Entity | undefined {
+    return this.#entities.get(id);
+  }
+
+  guard(id: number): CompiledGuard | undefined {
+    return this.#guards.get(id);
+  }
+
+  #insert(tokens: readonly string[]): TrieNode {
+    let node = this.#root;
+    for (const t of tokens) {
+      node.next ??= new Map();
+      let child = node.next.get(t);
+      if (!child) {
+        child = { next: null, name: null, guard: null };
+        node.next.set(t, child);
+      }
+      node = child;
+    }
+    return node;
+  }
+
+  /** Find every listed name (and every look-alike guard) in one block of text. */
+  scanBlock(block: TextBlock): BlockScan {
+    const tokens = tokenize(block.text);
+    const norms = tokens.map((t) => t.norm);
+    const matches: Match[] = [];
+    const guards: GuardHit[] = [];
+    const root = this.#root.next!;
+    let i = 0;
+    while (i < tokens.length) {
+      let node = root.get(norms[i]);
+      if (!node) {
+        i++;
+        continue;
+      }
+      let bestName: CompiledName | null = null;
+      let bestNameEnd = -1;
+      let bestGuard: CompiledGuard | null = null;
+      let bestGuardEnd = -1;
+      let j = i;
+      while (node) {
+        j++;
+        if (node.name) {
+          bestName = node.name;
+          bestNameEnd = j;
+        }
+        if (node.guard) {
+          bestGuard = node.guard;
+          bestGuardEnd = j;
+        }
+        if (!node.next || j >= tokens.length) break;
+        node = node.next.get(norms[j]);
+      }
+      // Longest wins; on a tie a look-alike guard beats a weak name (never a strong one).
+      if (bestGuard && (bestGuardEnd > bestNameEnd || (bestGuardEnd === bestNameEnd && bestName?.strength !== 'strong'))) {
+        guards.push({
+          start: tokens[i].start,
+          end: tokens[bestGuardEnd - 1].end,
+          text: block.text.slice(tokens[i].start, tokens[bestGuardEnd - 1].end),
+          guard: bestGuard.id,
+        });
+        i = bestGuardEnd;
+        continue;
+      }
+      if (bestName) {
+        const m = this.#buildMatch(block, tokens, norms, i, bestNameEnd, bestName);
+        if (m) {
+          matches.push(m.match);
+          i = m.endToken;
+          continue;
+        }
+      }
+      i++;
+    }
+    return { matches, guards };
+  }
+
+  #buildMatch(
+    block: TextBlock,
+    tokens: Token[],
+    norms: string[],
+    i: number,
+    j: number,
+    name: CompiledName,
+  ): { match: Match; endToken: number } | null {
+    const entity = this.#entities.get(name.entity);
+    if (!entity) return null;
+    const text = block.text;
+    const raw = (a: number, b: number) => text.slice(tokens[a].start, tokens[b - 1].end);
+    const nameRaw = raw(i, j);
+    const evidence: Evidence[] = [];
+
+    // What follows the name: a country ("Belgium") and/or a legal form ("NV", "S.A.").
+    let k = j;
+    let country: string | null = null;
+    let legalForm: string | null = null;
+    let companyWord: string | null = null;
+    const credible = (a: number, b: number) => isCredibleAffix(raw(a, b), norms.slice(a, b));
+    let hit = affixAt(norms, k);
+    if (hit && hit.kind === 'country' && credible(k, k + hit.length)) {
+      country = raw(k, k + hit.length);
+      k += hit.length;
+      hit = affixAt(norms, k);
+    }
+    if (hit && hit.kind === 'legal-form' && credible(k, k + hit.length)) {
+      legalForm = raw(k, k + hit.length);
+      k += hit.length;
+    } else if (hit && hit.kind === 'company-word' && !country && credible(k, k + hit.length)) {
+      companyWord = raw(k, k + hit.length);
+    }
+
+    const weak = name.strength === 'weak';
+    const pageLooksLikeName = /\p{Lu}/u.test(nameRaw) || /\p{Lu}/u.test(name.text) === false;
+    if (weak && (name.weakReason === 'acronym' || name.weakReason === 'common-word' || name.weakReason === 'generic-words' || name.weakReason === 'homonym')) {
+      // An acronym or ordinary word written in lower case is a word, not a name: skip it
+      // entirely rather than filling the review list with "booking a table".
+      if (!pageLooksLikeName) return null;
+    }
+
+    let matchType: MatchType;
+    if (name.link) matchType = LINK_TYPES[name.link.relation];
+    else if (country && entity.entries.every((e) => e.entityType !== 'person')) matchType = 'group-member';
+    else if (name.kind === 'listed-name') matchType = 'exact';
+    else matchType = weak ? 'weak-alias' : 'alias';
+
+    let flagged = !weak;
+    if (country) evidence.push({ kind: 'country', text: country });
+    if (legalForm) evidence.push({ kind: 'legal-form', text: legalForm });
+    if (weak) {
+      const acronymOk = name.acronym !== null && nameRaw.replace(/[.\s]/g, '') === name.acronym;
+      if (acronymOk) evidence.push({ kind: 'case', text: nameRaw });
+      if (companyWord && /^\p{Lu}/u.test(nameRaw)) evidence.push({ kind: 'company-word', text: companyWord });
+      if (block.field) evidence.push({ kind: 'field', field: block.field });
+      flagged = evidence.length > 0;
+      if (!flagged) evidence.push({ kind: 'no-corroboration', reason: name.weakReason ?? 'short' });
+    }
+    if (name.link && !name.link.current) {
+      evidence.push({ kind: 'link-not-current', note: name.link.note });
+      flagged = false;
+    }
+    if (entity.entries.every((e) => e.status === 'delisted')) {
+      evidence.push({ kind: 'delisted-only' });
+      flagged = false;
+    }
+
+    const start = tokens[i].start;
+    let end = tokens[k - 1].end;
+    // "S.A." / "Inc.": the abbreviation's final dot belongs to the matched text.
+    if (legalForm && text[end] === '.') end += 1;
+    return {
+      endToken: k,
+      match: {
+        start,
+        end,
+        text: text.slice(start, end),
+        level: flagged ? 'flag' : 'possible',
+        matchType,
+        entity: entity.id,
+        entityName: entity.displayName,
+        name: name.text,
+        nameId: name.id,
+        lists: entity.entries.map((e) => ({ list: e.list, entry: e.entry, status: e.status })),
+        field: block.field as FieldRole | null,
+        evidence,
+      },
+    };
+  }
+}
+
+/**
+ * Short affixes are ordinary words too ("as", "sa", "us", "se"): on the page they count
+ * only when written like an abbreviation (capitals, or with dots or a slash).
+ */
+function isCredibleAffix(raw: string, norms: string[]): boolean {
+  const letters = norms.join('').length;
+  if (letters > 3) return true;
+  return /\p{Lu}/u.test(raw) || /[./]/.test(raw);
+}

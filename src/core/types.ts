@@ -1,0 +1,196 @@
+// Shared data shapes of the matching engine. Pure types: no DOM, no extension APIs.
+// The compiled data (built by scripts/build-data.ts) and every match carry their own
+// explanation, so the popup, the CLI and the exports never re-derive it.
+
+/** `flag`: shown as a flag. `possible`: shown for review only, never counted on the badge. */
+export type MatchLevel = 'flag' | 'possible';
+
+/** How the page text relates to the listed entry. */
+export type MatchType =
+  | 'exact' // the entry's own name (legal form may differ or be absent)
+  | 'alias' // an alias given by the list, or derived from the listed name
+  | 'weak-alias' // a short or common-word alias, flagged only with corroboration
+  | 'group-member' // listed group name followed by a country or a legal form
+  | 'brand'
+  | 'subsidiary'
+  | 'former-name'
+  | 'trading-name'
+  | 'legal-name';
+
+/** The role a page states for a name (tender field, product brand, ...), or null. */
+export type FieldRole =
+  | 'supplier'
+  | 'contractor'
+  | 'winner'
+  | 'tenderer'
+  | 'subcontractor'
+  | 'buyer'
+  | 'brand'
+  | 'manufacturer'
+  | 'seller'
+  | 'organisation';
+
+export type EntryStatus = 'listed' | 'delisted';
+
+/** One criterion an entry is listed for, e.g. OHCHR activity (e) with its full text. */
+export interface Criterion {
+  code: string;
+  text: string;
+}
+
+/** Metadata of one list (bundled or imported). */
+export interface ListMeta {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  /** Publication date as the list states it (ISO date or partial date), or null. */
+  published: string | null;
+  /** Version label shown to users and written to audit records. */
+  version: string;
+  coverageNote: string;
+  /** True when the coverage note says the copy is partial: the UI must say so. */
+  partial: boolean;
+  entryCount: number;
+  /** SHA-256 (hex) of the list file's bytes as bundled or imported. */
+  sha256: string;
+  /** Sanctions regime or legal basis, when the list has one. */
+  regime: string | null;
+  origin: 'bundled' | 'imported';
+}
+
+/** One list entry behind an entity, with everything the popup shows for it. */
+export interface EntryRef {
+  list: string;
+  /** The entry name exactly as in the list file. */
+  entry: string;
+  status: EntryStatus;
+  /** Removal date for delisted entries (ISO date when known, else as printed). */
+  removedOn: string | null;
+  /** Listing / designation date when the list gives one. */
+  listedOn: string | null;
+  criteria: Criterion[];
+  rationale: string;
+  sourceUrl: string;
+  entityType: string | null;
+  country: string | null;
+  /** Company response noted by the list (OHCHR), if any. */
+  response: string | null;
+}
+
+/** A cluster of list entries that name the same company, organisation or person. */
+export interface Entity {
+  id: string;
+  displayName: string;
+  entries: EntryRef[];
+}
+
+export type NameStrength = 'strong' | 'weak';
+
+export type NameKind = 'listed-name' | 'list-alias' | 'derived-alias' | 'link';
+
+/** A sourced corporate link (brand, subsidiary, ...) from data/corporate-links.json. */
+export interface LinkSource {
+  relation: 'brand' | 'subsidiary' | 'former-name' | 'trading-name' | 'legal-name';
+  /** The link's name exactly as in the links file. */
+  linkName: string;
+  sourceUrl: string;
+  quote: string;
+  asOf: string | null;
+  note: string | null;
+  /** Divested / former links are shown with their dates and never flag as current. */
+  current: boolean;
+}
+
+/** One matchable name: normalised core tokens pointing at an entity. */
+export interface CompiledName {
+  id: number;
+  /** Normalised core tokens (legal forms removed). */
+  tokens: string[];
+  /** The name as written in its source (listed name, alias or link name). */
+  text: string;
+  entity: string;
+  kind: NameKind;
+  strength: NameStrength;
+  /** Why the name is weak (short, acronym, common word, homonym), for explanations. */
+  weakReason: WeakReason | null;
+  /** For acronyms: the upper-case form the page must show for case evidence (e.g. "CAF"). */
+  acronym: string | null;
+  /** Present for corporate links. */
+  link: LinkSource | null;
+}
+
+export type WeakReason = 'short' | 'acronym' | 'common-word' | 'homonym' | 'generic-words';
+
+/** A look-alike that must not flag: "Volvo Cars" is not the Volvo Group. */
+export interface CompiledGuard {
+  id: number;
+  tokens: string[];
+  text: string;
+  /** The record name exactly as in the source file. */
+  recordName: string;
+  notEntity: string;
+  notEntityName: string;
+  reason: string;
+  sourceUrl: string;
+}
+
+/** The structure the matcher loads: produced at build time, loaded as JSON. */
+export interface CompiledData {
+  formatVersion: 1;
+  lists: ListMeta[];
+  entities: Entity[];
+  names: CompiledName[];
+  guards: CompiledGuard[];
+}
+
+/** Why a weak alias was accepted as a flag, or why a match is only `possible`. */
+export type Evidence =
+  | { kind: 'legal-form'; text: string }
+  | { kind: 'company-word'; text: string }
+  | { kind: 'country'; text: string }
+  | { kind: 'case'; text: string }
+  | { kind: 'field'; field: FieldRole }
+  | { kind: 'full-name-on-page'; text: string }
+  | { kind: 'no-corroboration'; reason: WeakReason }
+  | { kind: 'link-not-current'; note: string | null }
+  | { kind: 'delisted-only' };
+
+/** One list entry as reported in a match (the CLI's stable contract). */
+export interface MatchedEntry {
+  list: string;
+  entry: string;
+  status: EntryStatus;
+}
+
+/** One match in a block of text. Offsets are UTF-16 offsets into the block text. */
+export interface Match {
+  start: number;
+  end: number;
+  /** Exactly the page text that matched. */
+  text: string;
+  level: MatchLevel;
+  matchType: MatchType;
+  entity: string;
+  entityName: string;
+  /** The listed name, alias or link name that matched. */
+  name: string;
+  nameId: number;
+  lists: MatchedEntry[];
+  field: FieldRole | null;
+  evidence: Evidence[];
+}
+
+/** A look-alike seen on the page and left clear, with its reason. */
+export interface GuardHit {
+  start: number;
+  end: number;
+  text: string;
+  guard: number;
+}
+
+/** A block of visible text as the page or a data file presents it. */
+export interface TextBlock {
+  text: string;
+  field: FieldRole | null;
+}

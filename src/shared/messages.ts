@@ -1,0 +1,101 @@
+// Typed messages between the extension's contexts. One union per direction, each
+// validated on receipt with a guard: anything that does not validate is dropped.
+import type { GuardHit, Match } from '../core/types';
+
+/** A match as reported from a page: the core match plus where it is on the page. */
+export interface ReportedMatch extends Match {
+  /** Stable key within the frame's report, used by "show on page". */
+  key: string;
+  /** Frame the match is in (0 = top frame). Filled in by the background. */
+  frameId: number;
+  /** A short excerpt of the block around the match, for context in the popup. */
+  context: string;
+}
+
+export interface ReportedGuard extends GuardHit {
+  key: string;
+}
+
+/** What one frame's content script found. */
+export interface PageReport {
+  url: string;
+  title: string;
+  /** ISO date-time of the scan. */
+  scannedAt: string;
+  matches: ReportedMatch[];
+  guards: ReportedGuard[];
+  /** Number of text blocks and characters scanned (for the audit record and diagnostics). */
+  blocks: number;
+  chars: number;
+  /** True when the user paused the extension on this site: nothing was scanned. */
+  paused: boolean;
+}
+
+/** Everything the background keeps for a tab (in storage.session, so it survives restarts). */
+export interface TabResults {
+  tabId: number;
+  frames: Record<string, PageReport>;
+}
+
+// ---- content script -> background ----
+export type ContentToBackground = { type: 'page-report'; report: PageReport };
+
+// ---- extension pages (popup, options) -> background ----
+export type PageToBackground =
+  | { type: 'get-tab-results'; tabId: number }
+  | { type: 'check-page'; tabId: number };
+
+// ---- popup -> content script (tabs.sendMessage) ----
+export type PopupToContent = { type: 'reveal-match'; key: string } | { type: 'rescan' };
+
+export type ToBackground = ContentToBackground | PageToBackground;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isPageReport(v: unknown): v is PageReport {
+  return (
+    isObject(v) &&
+    typeof v.url === 'string' &&
+    typeof v.title === 'string' &&
+    typeof v.scannedAt === 'string' &&
+    Array.isArray(v.matches) &&
+    v.matches.every(isReportedMatch) &&
+    Array.isArray(v.guards) &&
+    typeof v.blocks === 'number' &&
+    typeof v.chars === 'number' &&
+    typeof v.paused === 'boolean'
+  );
+}
+
+function isReportedMatch(v: unknown): v is ReportedMatch {
+  return (
+    isObject(v) &&
+    typeof v.key === 'string' &&
+    typeof v.text === 'string' &&
+    (v.level === 'flag' || v.level === 'possible') &&
+    typeof v.matchType === 'string' &&
+    typeof v.entity === 'string' &&
+    Array.isArray(v.lists) &&
+    Array.isArray(v.evidence)
+  );
+}
+
+export function isToBackground(v: unknown): v is ToBackground {
+  if (!isObject(v)) return false;
+  switch (v.type) {
+    case 'page-report':
+      return isPageReport(v.report);
+    case 'get-tab-results':
+    case 'check-page':
+      return typeof v.tabId === 'number' && Number.isInteger(v.tabId) && v.tabId >= 0;
+    default:
+      return false;
+  }
+}
+
+export function isPopupToContent(v: unknown): v is PopupToContent {
+  if (!isObject(v)) return false;
+  if (v.type === 'reveal-match') return typeof v.key === 'string' && v.key.length < 200;
+  return v.type === 'rescan';
+}

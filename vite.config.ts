@@ -1,0 +1,51 @@
+// One source manifest (manifest.json), two targets: `vite build --mode chrome|firefox`.
+// The Firefox manifest is derived here, never hand-edited: CRXJS writes
+// `background.scripts` for Firefox (Firefox MV3 has no background service worker,
+// mozilla/web-ext#2532) and we drop Firefox-only keys from the Chrome build.
+// SS_LOCAL_PAGES=1 builds a variant whose content script also runs on 127.0.0.1 and
+// localhost: used only by the demo and the browser tests, which serve pages locally.
+import { defineConfig } from 'vite';
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const LOCAL_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig(({ mode }) => {
+  const browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const localPages = process.env.SS_LOCAL_PAGES === '1';
+  const manifest = JSON.parse(readFileSync(resolve(__dirname, 'manifest.json'), 'utf8'));
+  const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8'));
+  manifest.version = pkg.version;
+  if (browser === 'chrome') {
+    delete manifest.browser_specific_settings;
+  } else {
+    delete manifest.minimum_chrome_version;
+  }
+  if (localPages) {
+    for (const cs of manifest.content_scripts) cs.matches.push(...LOCAL_MATCHES);
+  }
+  const outDir = `dist/${browser}${localPages ? '-local' : ''}`;
+  return {
+    plugins: [
+      preact(),
+      crx({
+        manifest,
+        browser,
+        contentScripts: { standaloneFiles: ['src/content/main.ts'] },
+      }),
+    ],
+    define: {
+      __BROWSER__: JSON.stringify(browser),
+    },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: browser === 'firefox' ? 'firefox140' : 'chrome116',
+      sourcemap: false,
+      minify: true,
+    },
+    legacy: { skipWebSocketTokenCheck: true },
+  };
+});
