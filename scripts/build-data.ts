@@ -7,7 +7,13 @@ import { dirname, resolve } from 'node:path';
 import { loadCorporateLinks, loadListFiles, NOT_FOR_FLAGGING } from './lib/load-lists';
 import { loadDictionaries } from './lib/common-words';
 import { normalizeName } from '../src/core/normalize';
-import { compileLists, type SourceGuard, type SourceList, type SourceListFile } from '../src/core/compile';
+import {
+  compileLists,
+  type SourceGuard,
+  type SourceLink,
+  type SourceList,
+  type SourceListFile,
+} from '../src/core/compile';
 
 export function buildCompiledData(root = process.cwd()) {
   const files = loadListFiles(resolve(root, 'data/lists'));
@@ -28,13 +34,54 @@ export function buildCompiledData(root = process.cwd()) {
     reason: r.reason,
     sourceUrl: r.source_url,
   }));
+  const linkStatus = loadLinkStatus(resolve(root, 'data/curation/link-status.json'), links.json.links);
+  const sourceLinks: SourceLink[] = links.json.links.map((l) => {
+    const st = linkStatus.get(`${l.name}\u0000${l.listed_entity}`);
+    return {
+      name: l.name,
+      relation: l.relation,
+      listedEntity: l.listed_entity,
+      list: l.list,
+      sourceUrl: l.source_url,
+      quote: l.source_quote,
+      asOf: l.as_of ?? null,
+      note: l.note ?? null,
+      status: st?.status ?? 'current',
+      statusNote: st?.why ?? null,
+    };
+  });
   const { common, properNouns } = loadDictionaries();
   return compileLists(sources, guards, {
     // Plurals count too: the dictionaries hold stems ("archivist" for "Archivists").
     isCommonWord: (t) => common.has(t) || (t.endsWith('s') && common.has(t.slice(0, -1))),
     isKnownName: (t) => properNouns.has(t),
     weakNames: new Set(weak.names.map((n) => normalizeName(n.name))),
+  }, sourceLinks);
+}
+
+interface LinkStatusEntry {
+  name: string;
+  listed_entity: string;
+  status: SourceLink['status'];
+  why: string;
+}
+
+/** The curated link statuses; every record must name an existing link. */
+function loadLinkStatus(path: string, links: { name: string; listed_entity: string }[]): Map<string, LinkStatusEntry> {
+  const file = JSON.parse(readFileSync(path, 'utf8')) as { links: LinkStatusEntry[] };
+  const known = new Set(links.map((l) => `${l.name}\u0000${l.listed_entity}`));
+  const out = new Map<string, LinkStatusEntry>();
+  file.links.forEach((x, i) => {
+    const key = `${x.name}\u0000${x.listed_entity}`;
+    if (!known.has(key)) {
+      throw new Error(`${path}: links[${i}] "${x.name}": no link with this name to "${x.listed_entity}" in corporate-links.json`);
+    }
+    if (!['historical', 'weak-source', 'contested', 'current'].includes(x.status)) {
+      throw new Error(`${path}: links[${i}] "${x.name}": field "status" must be historical, weak-source, contested or current`);
+    }
+    out.set(key, x);
   });
+  return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -7,15 +7,18 @@ import type {
   Criterion,
   Entity,
   EntryRef,
+  LinkSource,
+  LinkStatus,
   ListMeta,
   NameKind,
   NameStrength,
   WeakReason,
 } from './types';
 import { nameVariants, type NameVariant } from './name-variants';
-import { isCompanyWord } from './legal-forms';
-import { normalizeName } from './normalize';
+import { isCompanyWord, isLegalForm } from './legal-forms';
+import { normalizeName, tokenize } from './normalize';
 import { parseLooseDate } from './dates';
+import { splitRecordName } from './record-names';
 
 /** The subset of a list file the compiler reads (validated before it gets here). */
 export interface SourceList {
@@ -64,6 +67,20 @@ export interface SourceGuard {
   sourceUrl: string;
 }
 
+/** A sourced corporate link (brand, subsidiary, former name, ...) to a listed entry. */
+export interface SourceLink {
+  name: string;
+  relation: 'brand' | 'subsidiary' | 'former_name' | 'trading_name' | 'legal_name';
+  listedEntity: string;
+  list: string;
+  sourceUrl: string;
+  quote: string;
+  asOf: string | null;
+  note: string | null;
+  status: LinkStatus;
+  statusNote: string | null;
+}
+
 export interface CompileOptions {
   /** True when a token is an ordinary word in one of our users' languages (build-time dictionaries). */
   isCommonWord: (norm: string) => boolean;
@@ -76,7 +93,12 @@ export interface CompileOptions {
 const PARTIAL_RE = /\bpartial\b|\bsample\b|not captured/i;
 const PERSON_TYPES = new Set(['person', 'individual']);
 
-export function compileLists(files: SourceListFile[], guards: SourceGuard[], opts: CompileOptions): CompiledData {
+export function compileLists(
+  files: SourceListFile[],
+  guards: SourceGuard[],
+  opts: CompileOptions,
+  links: SourceLink[] = [],
+): CompiledData {
   const lists: ListMeta[] = files.map(({ list, sha256, origin }) => ({
     id: list.id,
     title: list.title,
@@ -94,7 +116,7 @@ export function compileLists(files: SourceListFile[], guards: SourceGuard[], opt
 
   const entities = clusterEntities(files.map((f) => f.list));
   const guardNames = compileGuards(guards, entities);
-  const names = compileNames(entities, guardNames, opts);
+  const names = compileNames(entities, guardNames, opts, links);
   return { formatVersion: 1, lists, entities: entities.map((e) => e.entity), names, guards: guardNames };
 }
 
@@ -210,31 +232,13 @@ function categoryText(v: unknown): string {
 
 // ---------------------------------------------------------------- guards
 
-/** Split a record name like "Motorola (phones) / Motorola Mobility LLC" into names. */
-export function guardNameParts(recordName: string): string[] {
-  const out: string[] = [];
-  for (const part of recordName.split(/\s+\/\s+/)) {
-    const inner = [...part.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]);
-    const outer = part.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
-    if (outer) out.push(outer);
-    for (const text of inner) {
-      for (const piece of text.split(/[,;]\s*/)) {
-        const p = piece.trim();
-        // Bracketed notes ("phones", "e.g. ...") are not names: keep capitalised names only.
-        if (/^\p{Lu}/u.test(p) && !/^e\.g\./i.test(p) && !/\buntil\b|\bsince\b/i.test(p)) out.push(p);
-      }
-    }
-  }
-  return out;
-}
-
 function compileGuards(guards: SourceGuard[], clusters: Cluster[]): CompiledGuard[] {
   const out: CompiledGuard[] = [];
   let id = 0;
   for (const g of guards) {
     const target = clusters.find((c) => c.sources.some((s) => s.list.id === g.list && s.entry.name === g.notTheSameAs));
     if (!target) continue;
-    for (const text of guardNameParts(g.name)) {
+    for (const text of splitRecordName(g.name).names) {
       const tokens = nameVariants(text, false)[0]?.tokens ?? [];
       if (tokens.length === 0) continue;
       out.push({
@@ -256,7 +260,20 @@ function compileGuards(guards: SourceGuard[], clusters: Cluster[]): CompiledGuar
 
 const KIND_RANK: Record<NameKind, number> = { 'listed-name': 0, 'list-alias': 1, 'derived-alias': 2, link: 3 };
 
-function compileNames(clusters: Cluster[], guards: CompiledGuard[], opts: CompileOptions): CompiledName[] {
+const RELATION: Record<SourceLink['relation'], LinkSource['relation']> = {
+  brand: 'brand',
+  subsidiary: 'subsidiary',
+  former_name: 'former-name',
+  trading_name: 'trading-name',
+  legal_name: 'legal-name',
+};
+
+function compileNames(
+  clusters: Cluster[],
+  guards: CompiledGuard[],
+  opts: CompileOptions,
+  links: SourceLink[],
+): CompiledName[] {
   const guardKeys = new Set(guards.map((g) => g.tokens.join(' ')));
   const guardHeads = new Set(guards.map((g) => g.tokens[0]));
   const byKey = new Map<string, CompiledName>();
@@ -272,24 +289,57 @@ function compileNames(clusters: Cluster[], guards: CompiledGuard[], opts: Compil
       for (const alias of entry.aliases) {
         for (const v of nameVariants(alias, false)) candidates.push([v, 'list-alias']);
       }
-      for (const [v, kind] of candidates) {
+      for (const [v, kind] of candidates) addName(c, v, kind, person, null);
+    }
+  }
+
+  // Sourced links point from a brand or subsidiary to the cluster holding the listed entry.
+  for (const l of links) {
+    const c = clusters.find((x) => x.sources.some((s) => s.list.id === l.list && s.entry.name === l.listedEntity));
+    if (!c) continue;
+    const { names: linkNames } = splitRecordName(l.name);
+    for (const text of linkNames) {
+      const link: LinkSource = {
+        relation: RELATION[l.relation],
+        linkName: l.name,
+        sourceUrl: l.sourceUrl,
+        quote: l.quote,
+        asOf: l.asOf,
+        note: l.note,
+        status: l.status,
+        statusNote: l.statusNote,
+      };
+      for (const v of nameVariants(text, false)) addName(c, v, 'link', false, link);
+      // "Coca-Cola GmbH" names a company by its legal form: keep that form in the pattern
+      // too, so it wins over the shorter "Coca-Cola" (longest match).
+      const full = tokenize(text);
+      if (full.length > 1 && isLegalForm(full.slice(-1).map((t) => t.norm))) {
+        addName(c, { text, tokens: full.map((t) => t.norm), raw: full.map((t) => text.slice(t.start, t.end)), derivation: 'as-listed' }, 'link', false, link);
+      }
+    }
+  }
+  return [...byKey.values()];
+
+  function addName(c: Cluster, v: NameVariant, kind: NameKind, person: boolean, link: LinkSource | null): void {
         const key = v.tokens.join(' ');
-        // A derived alias never shadows a look-alike that must stay clear.
-        if (kind === 'derived-alias' && guardKeys.has(key)) continue;
-        const { strength, weakReason, acronym } = classify(v, person, guardHeads, opts, kind === 'derived-alias');
+        // A derived alias or a link never shadows a look-alike that must stay clear.
+        if ((kind === 'derived-alias' || kind === 'link') && guardKeys.has(key)) return;
+        const derived = kind === 'derived-alias' || kind === 'link';
+        const { strength, weakReason, acronym } = classify(v, person, guardHeads, opts, derived);
         const existing = byKey.get(key);
         if (existing) {
           if (existing.entity !== c.entity.id) {
             // Two entities share a core name: the listed name wins over derived aliases;
             // between equals the first stays (and the build prints a warning).
             if (KIND_RANK[kind] < KIND_RANK[existing.kind]) {
-              byKey.set(key, { ...existing, entity: c.entity.id, kind, text: v.text, strength, weakReason, acronym });
+              byKey.set(key, { ...existing, entity: c.entity.id, kind, text: v.text, strength, weakReason, acronym, link });
             }
           } else if (KIND_RANK[kind] < KIND_RANK[existing.kind]) {
             existing.kind = kind;
             existing.text = v.text;
+            existing.link = link;
           }
-          continue;
+          return;
         }
         byKey.set(key, {
           id: nextId++,
@@ -300,12 +350,9 @@ function compileNames(clusters: Cluster[], guards: CompiledGuard[], opts: Compil
           strength,
           weakReason,
           acronym,
-          link: null,
+          link,
         });
-      }
-    }
   }
-  return [...byKey.values()];
 }
 
 const ACRONYM_RE = /^[\p{Lu}\p{N}&.]{2,6}$/u;
@@ -337,7 +384,7 @@ export function classify(
       // Capitals are evidence only for acronyms that are not also words ("CAT", "SEMI").
       return opts.isCommonWord(t) ? weak('common-word') : weak('acronym', r.replace(/\./g, ''));
     }
-    if (t.length <= 3) return weak('short');
+    if (t.length <= 3 || /^\d+$/.test(t)) return weak('short');
     if (guardHeads.has(t)) return weak('homonym');
     if (opts.isCommonWord(t)) return weak('common-word');
     // A one-word alias cut from a longer listed name ("Medan" from "Medan – Roads and

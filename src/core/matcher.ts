@@ -197,15 +197,16 @@ export class Matcher {
     if (country) evidence.push({ kind: 'country', text: country });
     if (legalForm) evidence.push({ kind: 'legal-form', text: legalForm });
     if (weak) {
-      const acronymOk = name.acronym !== null && nameRaw.replace(/[.\s]/g, '') === name.acronym;
+      // Capitals confirm a listed acronym, not a brand's: a brand is one step further away.
+      const acronymOk = name.acronym !== null && !name.link && nameRaw.replace(/[.\s]/g, '') === name.acronym;
       if (acronymOk) evidence.push({ kind: 'case', text: nameRaw });
       if (companyWord && /^\p{Lu}/u.test(nameRaw)) evidence.push({ kind: 'company-word', text: companyWord });
       if (block.field) evidence.push({ kind: 'field', field: block.field });
       flagged = evidence.length > 0;
       if (!flagged) evidence.push({ kind: 'no-corroboration', reason: name.weakReason ?? 'short' });
     }
-    if (name.link && !name.link.current) {
-      evidence.push({ kind: 'link-not-current', note: name.link.note });
+    if (name.link && name.link.status !== 'current') {
+      evidence.push({ kind: 'link-not-current', status: name.link.status, note: name.link.statusNote });
       flagged = false;
     }
     if (entity.entries.every((e) => e.status === 'delisted')) {

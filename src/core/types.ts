@@ -98,9 +98,18 @@ export interface LinkSource {
   quote: string;
   asOf: string | null;
   note: string | null;
-  /** Divested / former links are shown with their dates and never flag as current. */
-  current: boolean;
+  /**
+   * `current`: flags like the entity's own name. `historical` (divested, renamed away,
+   * licence ended), `weak-source` (the only source is weak or covers an announcement) and
+   * `contested` (a "not this company" record covers the same name in some markets) are
+   * shown for what they are and never flag on their own.
+   */
+  status: LinkStatus;
+  /** Why the link has that status (from data/curation/link-status.json). */
+  statusNote: string | null;
 }
+
+export type LinkStatus = 'current' | 'historical' | 'weak-source' | 'contested';
 
 /** One matchable name: normalised core tokens pointing at an entity. */
 export interface CompiledName {
@@ -153,7 +162,7 @@ export type Evidence =
   | { kind: 'field'; field: FieldRole }
   | { kind: 'full-name-on-page'; text: string }
   | { kind: 'no-corroboration'; reason: WeakReason }
-  | { kind: 'link-not-current'; note: string | null }
+  | { kind: 'link-not-current'; status: LinkStatus; note: string | null }
   | { kind: 'delisted-only' };
 
 /** One list entry as reported in a match (the CLI's stable contract). */

@@ -100,12 +100,18 @@ describe('group members and look-alikes', () => {
     ['Heidelberg Materials Belgium NV', 'Heidelberg Materials AG'],
     ['MOTOROLA SOLUTIONS ESPAÑA, SA', 'Motorola Solutions, Inc.'],
     ['Volvo Group UK Limited', 'Volvo Group'],
-    ['ING België NV', 'ING Group'],
+    ['ING Nederland N.V.', 'ING Group'],
   ])('%s is a group member of %s', (text, entity) => {
     const [m] = flags(text);
     expect(m.matchType).toBe('group-member');
     expect(m.text).toBe(text);
     expect(m.entityName).toBe(entity);
+  });
+
+  test('a sourced subsidiary link is more specific than the group-member rule', () => {
+    const [m] = flags('ING België NV');
+    expect(m.matchType).toBe('subsidiary');
+    expect(m.entityName).toBe('ING Group');
   });
 
   test.each(['Delta Seguridad', 'Partner in Bouwstoffen', 'Construcciones y Desmontes'])('%s shares only a first word', (text) => {
