@@ -39,7 +39,7 @@ const COMPANY_WORDS = [
   'telecommunications', 'technologies', 'technology', 'services', 'bank', 'banque', 'banco',
   'motors', 'trucks', 'construction', 'constructions', 'engineering', 'rail', 'transport',
   'logistics', 'materials', 'cement', 'enterprises', 'investments', 'entreprise',
-  'onderneming', 'bedrijf', 'unternehmen', 'empresa', 'ltd', 'europe', 'benelux', 'nederland',
+  'onderneming', 'bedrijf', 'unternehmen', 'empresa',
 ];
 
 /** Countries (and a few regions) in en, nl, fr, de, es, as they follow a group name. */
