@@ -1,0 +1,254 @@
+// The bundled list data must validate cleanly, and each kind of malformed list must be caught
+// with an issue that names the right file, entry and field (the build's error message is the
+// only help someone replacing a list file gets).
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  checkCorporateLinks,
+  checkListFiles,
+  DataValidationError,
+  loadCorporateLinks,
+  loadListFiles,
+  NOT_FOR_FLAGGING,
+  type ListFile,
+} from '../../scripts/lib/load-lists';
+import {
+  OHCHR_LIST_ID,
+  parseJsonText,
+  validateCorporateLinks,
+  validateListFile,
+  validateLists,
+  type ValidationIssue,
+} from '../../scripts/lib/validate';
+
+const BAD = 'tests/fixtures/bad-lists';
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function validateFixture(name: string): { file: string; issues: ValidationIssue[] } {
+  const file = join(BAD, name);
+  return { file, issues: validateListFile(file, readJson(file)) };
+}
+
+/** Runs fn, which must throw DataValidationError, and returns its issues. */
+function issuesThrownBy(fn: () => unknown): readonly ValidationIssue[] {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(DataValidationError);
+    const err = e as DataValidationError;
+    for (const issue of err.issues) expect(err.message).toContain(issue.message);
+    return err.issues;
+  }
+  throw new Error('expected a DataValidationError, but nothing was thrown');
+}
+
+function pick(issue: ValidationIssue) {
+  return { file: issue.file, entry: issue.entry, field: issue.field };
+}
+
+describe('shipped data', () => {
+  it('validates with zero issues', () => {
+    const { lists, issues } = checkListFiles('data/lists');
+    expect(issues.map((i) => i.message)).toEqual([]);
+    const links = checkCorporateLinks('data/corporate-links.json', lists);
+    expect(links.issues.map((i) => i.message)).toEqual([]);
+  });
+
+  it('loads every list file with its id, entries and exact bytes', () => {
+    const lists = loadListFiles();
+    expect(lists.map((l) => [l.file, l.json.id, l.json.entries.length])).toEqual([
+      ['data/lists/dbio-2024.json', 'dbio-2024', 31],
+      ['data/lists/ohchr-bhr-database-2025.json', OHCHR_LIST_ID, 165],
+      ['data/lists/sanctions-ca-settlers.json', 'ca-sanctions-extremist-settler-violence', 14],
+      ['data/lists/sanctions-eu-settlers.json', 'eu-sanctions-settler-violence', 21],
+      ['data/lists/sanctions-uk-settlers.json', 'uk-sanctions-settler-violence', 23],
+      ['data/lists/settlement-localities-west-bank.json', 'settlement-localities-west-bank-hfc-ocha', 265],
+      ['data/lists/whoprofits.json', 'whoprofits', 27],
+    ]);
+    for (const l of lists) expect(l.bytes.equals(readFileSync(l.file))).toBe(true);
+    expect([...NOT_FOR_FLAGGING].every((id) => lists.some((l) => l.json.id === id))).toBe(true);
+
+    const ohchr = lists.find((l) => l.json.id === OHCHR_LIST_ID)!.json;
+    expect(ohchr.entries.filter((e) => e.status === 'listed')).toHaveLength(153);
+    expect(ohchr.entries.filter((e) => e.status === 'delisted')).toHaveLength(12);
+  });
+
+  it('loads the corporate links, every one pointing at a real entry', () => {
+    const lists = loadListFiles();
+    const links = loadCorporateLinks('data/corporate-links.json', lists);
+    expect(links.json.links).toHaveLength(224);
+    expect(links.json.not_related).toHaveLength(16);
+    const names = new Map(lists.map((l) => [l.json.id, new Set(l.json.entries.map((e) => e.name))]));
+    for (const link of links.json.links) expect(names.get(link.list)?.has(link.listed_entity)).toBe(true);
+  });
+
+  it('reports each required entry field when it is removed from a real entry', () => {
+    const file = 'data/lists/dbio-2024.json';
+    for (const field of ['name', 'aliases', 'country', 'categories', 'rationale', 'evidence_url']) {
+      const list = readJson(file) as ListFile;
+      delete (list.entries[3] as Record<string, unknown>)[field];
+      const issues = validateListFile(file, list);
+      const label = field === 'name' ? 'entries[3]' : 'entries[3] "Carrefour"';
+      expect(issues.map(pick)).toEqual([{ file, entry: label, field }]);
+      expect(issues[0].message).toContain(`${file}: ${label}: field "${field}" is missing`);
+    }
+  });
+
+  it('requires a removal date on delisted OHCHR entries and a status on every OHCHR entry', () => {
+    const file = 'data/lists/ohchr-bhr-database-2025.json';
+    const list = readJson(file) as ListFile;
+    const i = list.entries.findIndex((e) => e.name === 'Alstom S. A.');
+    expect(list.entries[i].status).toBe('delisted');
+    delete list.entries[i].delisted_table_date;
+    delete list.entries[0].status;
+    expect(validateListFile(file, list).map(pick)).toEqual([
+      { file, entry: 'entries[0] "A. Barkan and Partners Ltd."', field: 'status' },
+      { file, entry: `entries[${i}] "Alstom S. A."`, field: 'delisted_table_date' },
+    ]);
+  });
+
+  it('checks also_in_ohchr_database_2025 names against the OHCHR list', () => {
+    const files = ['data/lists/dbio-2024.json', 'data/lists/ohchr-bhr-database-2025.json'].map((file) => ({
+      file,
+      json: readJson(file) as ListFile,
+    }));
+    expect(validateLists(files)).toEqual([]);
+    const airbnb = files[0].json.entries[0];
+    expect(airbnb.also_in_ohchr_database_2025).toEqual(['Airbnb Inc.']);
+    airbnb.also_in_ohchr_database_2025 = ['Airbnb, Inc.'];
+    const issues = validateLists(files);
+    expect(issues.map(pick)).toEqual([
+      { file: 'data/lists/dbio-2024.json', entry: 'entries[0] "Airbnb"', field: 'also_in_ohchr_database_2025[0]' },
+    ]);
+    expect(issues[0].message).toContain('did you mean "Airbnb Inc."?');
+  });
+});
+
+describe('malformed list fixtures', () => {
+  it('missing rationale', () => {
+    const { file, issues } = validateFixture('missing-rationale.json');
+    expect(issues.map(pick)).toEqual([{ file, entry: 'entries[1] "Beta Ltd."', field: 'rationale' }]);
+    expect(issues[0].message).toBe(
+      `${file}: entries[1] "Beta Ltd.": field "rationale" is missing; it must be a non-empty string (no leading or trailing spaces)`,
+    );
+  });
+
+  it('alias that is an empty string', () => {
+    const { file, issues } = validateFixture('empty-alias.json');
+    expect(issues.map(pick)).toEqual([{ file, entry: 'entries[1] "Beta Ltd."', field: 'aliases[1]' }]);
+    expect(issues[0].message).toBe(
+      `${file}: entries[1] "Beta Ltd.": field "aliases[1]" must be a non-empty string (no leading or trailing spaces), found ""`,
+    );
+  });
+
+  it('evidence_url that is not an http(s) URL', () => {
+    const { file, issues } = validateFixture('bad-evidence-url.json');
+    expect(issues.map(pick)).toEqual([{ file, entry: 'entries[1] "Beta Ltd."', field: 'evidence_url' }]);
+    expect(issues[0].message).toBe(
+      `${file}: entries[1] "Beta Ltd.": field "evidence_url" must be an http:// or https:// URL without spaces, found "www.example.org/beta"`,
+    );
+  });
+
+  it('unknown category code', () => {
+    const { file, issues } = validateFixture('unknown-category.json');
+    expect(issues.map(pick)).toEqual([{ file, entry: 'entries[1] "Beta Ltd."', field: 'categories[1]' }]);
+    expect(issues[0].message).toContain(`${file}: entries[1] "Beta Ltd.": field "categories[1]" uses category code "c9"`);
+    expect(issues[0].message).toContain('known codes: "c1", "c2"');
+  });
+
+  it('duplicate entry names', () => {
+    const { file, issues } = validateFixture('duplicate-names.json');
+    expect(issues.map(pick)).toEqual([{ file, entry: 'entries[2] "Alpha Ltd."', field: 'name' }]);
+    expect(issues[0].message).toContain('repeats the name of entries[0] "Alpha Ltd."');
+  });
+
+  it('delisted entry without a removal date', () => {
+    const { file, issues } = validateFixture('delisted-without-date.json');
+    expect(issues.map(pick)).toEqual([{ file, entry: 'entries[1] "Beta Ltd."', field: 'delisted_table_date' }]);
+  });
+
+  it('top level that is not an object', () => {
+    const { file, issues } = validateFixture('not-an-object.json');
+    expect(issues.map(pick)).toEqual([{ file, entry: null, field: '' }]);
+    expect(issues[0].message).toBe(`${file}: must contain a JSON object at the top level, found an array of 1`);
+  });
+
+  it('truncated JSON, with the position of the parse error', () => {
+    const file = join(BAD, 'truncated.json');
+    const text = readFileSync(file, 'utf8');
+    const result = parseJsonText(file, text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(pick(result.issue)).toEqual({ file, entry: null, field: '' });
+    const lines = text.split('\n');
+    const lastLine = lines.length;
+    const lastColumn = lines[lines.length - 1].length + 1;
+    expect(result.issue.message).toBe(
+      `${file}: is not valid JSON: Unexpected end of JSON input (line ${lastLine}, column ${lastColumn}, character ${text.length})`,
+    );
+  });
+
+  it('parse errors in the middle of a file give that line and column', () => {
+    const result = parseJsonText('x.json', '{\n  "id": "x",\n  "title" "oops"\n}');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issue.message).toMatch(/^x\.json: is not valid JSON: .*\(line 3, column 11, character 25\)$/);
+  });
+
+  it('duplicate list ids across files', () => {
+    const dir = join(BAD, 'duplicate-ids');
+    const issues = issuesThrownBy(() => loadListFiles(dir));
+    expect(issues.map(pick)).toEqual([{ file: join(dir, 'second.json'), entry: null, field: 'id' }]);
+    expect(issues[0].message).toContain(`the same as in ${join(dir, 'first.json')}`);
+  });
+
+  it('the loader reports every broken file in a directory at once', () => {
+    const issues = issuesThrownBy(() => loadListFiles(BAD));
+    const files = readdirSync(BAD).filter((f) => f.endsWith('.json')).map((f) => join(BAD, f));
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(issues.map((i) => i.file))).toEqual(new Set(files));
+  });
+});
+
+describe('malformed corporate links', () => {
+  const dir = join(BAD, 'links');
+  const linksFile = join(dir, 'corporate-links.json');
+
+  it('the target list itself is valid', () => {
+    expect(loadListFiles(join(dir, 'lists')).map((l) => l.json.id)).toEqual(['fixture-links-target']);
+  });
+
+  it('links and not_related records pointing at non-existent entries', () => {
+    const lists = loadListFiles(join(dir, 'lists'));
+    const issues = issuesThrownBy(() => loadCorporateLinks(linksFile, lists));
+    expect(issues.map(pick)).toEqual([
+      { file: linksFile, entry: 'links[1] "Beta Subsidiary"', field: 'listed_entity' },
+      { file: linksFile, entry: 'links[2] "Alpha Former"', field: 'also_listed_as[0].listed_entity' },
+      { file: linksFile, entry: 'not_related[0] "Alpha Cars"', field: 'not_the_same_as' },
+    ]);
+    expect(issues[0].message).toBe(
+      `${linksFile}: links[1] "Beta Subsidiary": field "listed_entity" names "Beta Holdings", which is not the name of any entry in list "fixture-links-target"`,
+    );
+  });
+
+  it('a link to an unknown list id, a bad relation and an unknown field', () => {
+    const lists = loadListFiles(join(dir, 'lists')).map((l) => l.json);
+    const json = readJson(linksFile) as { links: Record<string, unknown>[]; not_related: unknown[] };
+    json.links = [{ ...json.links[0], list: 'no-such-list', relation: 'owner', ownr: 'x' }];
+    json.not_related = [];
+    const issues = validateCorporateLinks('links.json', json, lists);
+    const byField = [...issues].sort((a, b) => a.field.localeCompare(b.field));
+    expect(byField.map(pick)).toEqual([
+      { file: 'links.json', entry: 'links[0] "Alpha Brand"', field: 'list' },
+      { file: 'links.json', entry: 'links[0] "Alpha Brand"', field: 'ownr' },
+      { file: 'links.json', entry: 'links[0] "Alpha Brand"', field: 'relation' },
+    ]);
+    expect(byField[0].message).toContain('"no-such-list", which is not the id of any list file');
+    expect(byField[1].message).toContain('field "ownr" is not a known field');
+    expect(byField[2].message).toContain('must be one of "brand", "subsidiary"');
+  });
+});
