@@ -14,6 +14,7 @@ import {
   type SourceList,
   type SourceListFile,
 } from '../src/core/compile';
+import type { CompiledData } from '../src/core/types';
 
 export function buildCompiledData(root = process.cwd()) {
   const files = loadListFiles(resolve(root, 'data/lists'));
@@ -51,12 +52,38 @@ export function buildCompiledData(root = process.cwd()) {
     };
   });
   const { common, properNouns } = loadDictionaries();
-  return compileLists(sources, guards, {
-    // Plurals count too: the dictionaries hold stems ("archivist" for "Archivists").
-    isCommonWord: (t) => common.has(t) || (t.endsWith('s') && common.has(t.slice(0, -1))),
-    isKnownName: (t) => properNouns.has(t),
-    weakNames: new Set(weak.names.map((n) => normalizeName(n.name))),
-  }, sourceLinks);
+  return compileLists(
+    sources,
+    guards,
+    {
+      // Plurals count too: the dictionaries hold stems ("archivist" for "Archivists").
+      isCommonWord: (t) => common.has(t) || (t.endsWith('s') && common.has(t.slice(0, -1))),
+      isKnownName: (t) => properNouns.has(t),
+      weakNames: new Set(weak.names.map((n) => normalizeName(n.name))),
+    },
+    sourceLinks,
+  );
+}
+
+/** CompiledData without the display texts: what the matcher needs and nothing more. */
+export function leanIndex(data: CompiledData): CompiledData {
+  return {
+    ...data,
+    lists: data.lists.map((l) => ({ ...l, title: '', coverageNote: '', url: '', publisher: '' })),
+    entities: data.entities.map((e) => ({
+      ...e,
+      entries: e.entries.map((r) => ({
+        ...r,
+        criteria: [],
+        rationale: '',
+        sourceUrl: '',
+        response: null,
+        country: null,
+      })),
+    })),
+    names: data.names.map((n) => (n.link ? { ...n, link: { ...n.link, quote: '', sourceUrl: '', note: null } } : n)),
+    guards: data.guards.map((g) => ({ ...g, reason: '', sourceUrl: '', recordName: '' })),
+  };
 }
 
 interface LinkStatusEntry {
@@ -74,10 +101,14 @@ function loadLinkStatus(path: string, links: { name: string; listed_entity: stri
   file.links.forEach((x, i) => {
     const key = `${x.name}\u0000${x.listed_entity}`;
     if (!known.has(key)) {
-      throw new Error(`${path}: links[${i}] "${x.name}": no link with this name to "${x.listed_entity}" in corporate-links.json`);
+      throw new Error(
+        `${path}: links[${i}] "${x.name}": no link with this name to "${x.listed_entity}" in corporate-links.json`,
+      );
     }
     if (!['historical', 'weak-source', 'contested', 'current'].includes(x.status)) {
-      throw new Error(`${path}: links[${i}] "${x.name}": field "status" must be historical, weak-source, contested or current`);
+      throw new Error(
+        `${path}: links[${i}] "${x.name}": field "status" must be historical, weak-source, contested or current`,
+      );
     }
     out.set(key, x);
   });
@@ -91,10 +122,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(dirname(out), { recursive: true });
   const json = JSON.stringify(data);
   writeFileSync(out, json);
+  // The content script runs on every page: it loads a lean copy without the texts only
+  // the popup shows (rationales, criteria, sources). Same shape, same name ids.
+  const lean = JSON.stringify(leanIndex(data));
+  writeFileSync(resolve('src/generated/match-index.json'), lean);
   const weak = data.names.filter((n) => n.strength === 'weak').length;
   console.log(
     `compiled ${data.lists.length} lists, ${data.entities.length} entities, ${data.names.length} names ` +
       `(${weak} weak), ${data.guards.length} look-alike guards -> ${out} (${(json.length / 1024).toFixed(0)} KiB, ` +
-      `${(performance.now() - t0).toFixed(0)} ms)`,
+      `${(performance.now() - t0).toFixed(0)} ms); content-script index ${(lean.length / 1024).toFixed(0)} KiB`,
   );
 }

@@ -200,7 +200,11 @@ function isPerson(e: SourceEntry): boolean {
 }
 
 function slug(s: string): string {
-  return normalizeName(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'entity';
+  return (
+    normalizeName(s)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'entity'
+  );
 }
 
 function entryRef(list: SourceList, e: SourceEntry): EntryRef {
@@ -212,7 +216,8 @@ function entryRef(list: SourceList, e: SourceEntry): EntryRef {
     entry: e.name,
     status,
     removedOn: status === 'delisted' ? (parseLooseDate(e.delisted_table_date) ?? e.delisted_table_date ?? null) : null,
-    listedOn: parseLooseDate(e.listed_since ?? e.designated ?? e.listed) ?? e.listed_since ?? e.designated ?? e.listed ?? null,
+    listedOn:
+      parseLooseDate(e.listed_since ?? e.designated ?? e.listed) ?? e.listed_since ?? e.designated ?? e.listed ?? null,
     criteria,
     rationale: e.rationale,
     sourceUrl: e.evidence_url,
@@ -284,7 +289,10 @@ function compileNames(
       const person = isPerson(entry);
       const candidates: [NameVariant, NameKind][] = [];
       for (const v of nameVariants(entry.name, !person)) {
-        candidates.push([v, v.derivation === 'as-listed' || v.derivation === 'no-brackets' ? 'listed-name' : 'derived-alias']);
+        candidates.push([
+          v,
+          v.derivation === 'as-listed' || v.derivation === 'no-brackets' ? 'listed-name' : 'derived-alias',
+        ]);
       }
       for (const alias of entry.aliases) {
         for (const v of nameVariants(alias, false)) candidates.push([v, 'list-alias']);
@@ -314,44 +322,55 @@ function compileNames(
       // too, so it wins over the shorter "Coca-Cola" (longest match).
       const full = tokenize(text);
       if (full.length > 1 && isLegalForm(full.slice(-1).map((t) => t.norm))) {
-        addName(c, { text, tokens: full.map((t) => t.norm), raw: full.map((t) => text.slice(t.start, t.end)), derivation: 'as-listed' }, 'link', false, link);
+        addName(
+          c,
+          {
+            text,
+            tokens: full.map((t) => t.norm),
+            raw: full.map((t) => text.slice(t.start, t.end)),
+            derivation: 'as-listed',
+          },
+          'link',
+          false,
+          link,
+        );
       }
     }
   }
   return [...byKey.values()];
 
   function addName(c: Cluster, v: NameVariant, kind: NameKind, person: boolean, link: LinkSource | null): void {
-        const key = v.tokens.join(' ');
-        // A derived alias or a link never shadows a look-alike that must stay clear.
-        if ((kind === 'derived-alias' || kind === 'link') && guardKeys.has(key)) return;
-        const derived = kind === 'derived-alias' || kind === 'link';
-        const { strength, weakReason, acronym } = classify(v, person, guardHeads, opts, derived);
-        const existing = byKey.get(key);
-        if (existing) {
-          if (existing.entity !== c.entity.id) {
-            // Two entities share a core name: the listed name wins over derived aliases;
-            // between equals the first stays (and the build prints a warning).
-            if (KIND_RANK[kind] < KIND_RANK[existing.kind]) {
-              byKey.set(key, { ...existing, entity: c.entity.id, kind, text: v.text, strength, weakReason, acronym, link });
-            }
-          } else if (KIND_RANK[kind] < KIND_RANK[existing.kind]) {
-            existing.kind = kind;
-            existing.text = v.text;
-            existing.link = link;
-          }
-          return;
+    const key = v.tokens.join(' ');
+    // A derived alias or a link never shadows a look-alike that must stay clear.
+    if ((kind === 'derived-alias' || kind === 'link') && guardKeys.has(key)) return;
+    const derived = kind === 'derived-alias' || kind === 'link';
+    const { strength, weakReason, acronym } = classify(v, person, guardHeads, opts, derived);
+    const existing = byKey.get(key);
+    if (existing) {
+      if (existing.entity !== c.entity.id) {
+        // Two entities share a core name: the listed name wins over derived aliases;
+        // between equals the first stays (and the build prints a warning).
+        if (KIND_RANK[kind] < KIND_RANK[existing.kind]) {
+          byKey.set(key, { ...existing, entity: c.entity.id, kind, text: v.text, strength, weakReason, acronym, link });
         }
-        byKey.set(key, {
-          id: nextId++,
-          tokens: v.tokens,
-          text: v.text,
-          entity: c.entity.id,
-          kind,
-          strength,
-          weakReason,
-          acronym,
-          link,
-        });
+      } else if (KIND_RANK[kind] < KIND_RANK[existing.kind]) {
+        existing.kind = kind;
+        existing.text = v.text;
+        existing.link = link;
+      }
+      return;
+    }
+    byKey.set(key, {
+      id: nextId++,
+      tokens: v.tokens,
+      text: v.text,
+      entity: c.entity.id,
+      kind,
+      strength,
+      weakReason,
+      acronym,
+      link,
+    });
   }
 }
 

@@ -2,8 +2,18 @@
 // ("2025-12-08", "2024-05", "2024-04-19"). Unknown shapes give null: the caller keeps the
 // printed text, so nothing is lost.
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -122,7 +122,10 @@ export class Matcher {
         node = node.next.get(norms[j]);
       }
       // Longest wins; on a tie a look-alike guard beats a weak name (never a strong one).
-      if (bestGuard && (bestGuardEnd > bestNameEnd || (bestGuardEnd === bestNameEnd && bestName?.strength !== 'strong'))) {
+      if (
+        bestGuard &&
+        (bestGuardEnd > bestNameEnd || (bestGuardEnd === bestNameEnd && bestName?.strength !== 'strong'))
+      ) {
         guards.push({
           start: tokens[i].start,
           end: tokens[bestGuardEnd - 1].end,
@@ -181,7 +184,13 @@ export class Matcher {
 
     const weak = name.strength === 'weak';
     const pageLooksLikeName = /\p{Lu}/u.test(nameRaw) || /\p{Lu}/u.test(name.text) === false;
-    if (weak && (name.weakReason === 'acronym' || name.weakReason === 'common-word' || name.weakReason === 'generic-words' || name.weakReason === 'homonym')) {
+    if (
+      weak &&
+      (name.weakReason === 'acronym' ||
+        name.weakReason === 'common-word' ||
+        name.weakReason === 'generic-words' ||
+        name.weakReason === 'homonym')
+    ) {
       // An acronym or ordinary word written in lower case is a word, not a name: skip it
       // entirely rather than filling the review list with "booking a table".
       if (!pageLooksLikeName) return null;

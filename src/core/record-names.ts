@@ -54,7 +54,10 @@ export function splitRecordName(recordName: string): RecordName {
   const notes: string[] = [];
   for (const alt of splitAlternatives(recordName)) {
     const brackets = [...alt.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]);
-    const outer = alt.replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s+/g, ' ').trim();
+    const outer = alt
+      .replace(/\s*\([^)]*\)\s*/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (outer) names.push(outer);
     for (const b of brackets) {
       for (const piece of splitAlternatives(b).flatMap((p) => p.split(/[,;]\s*/))) {

@@ -46,12 +46,25 @@ describe('strong names flag on their own', () => {
 });
 
 describe('weak names need corroboration', () => {
-  test.each(['Partner', 'Delta', 'Extra', 'Dan', 'Yes', 'Matrix', 'Egis', 'Elco', 'Electra', 'Carrefour', 'Caterpillar', 'Volvo', 'ING', 'Hot', 'Paz'])(
-    'bare "%s" in running text is never a flag',
-    (word) => {
-      expect(flags(`We met ${word} yesterday and talked about ${word.toLowerCase()}.`)).toEqual([]);
-    },
-  );
+  test.each([
+    'Partner',
+    'Delta',
+    'Extra',
+    'Dan',
+    'Yes',
+    'Matrix',
+    'Egis',
+    'Elco',
+    'Electra',
+    'Carrefour',
+    'Caterpillar',
+    'Volvo',
+    'ING',
+    'Hot',
+    'Paz',
+  ])('bare "%s" in running text is never a flag', (word) => {
+    expect(flags(`We met ${word} yesterday and talked about ${word.toLowerCase()}.`)).toEqual([]);
+  });
 
   test('lower-case ordinary words are not even possible matches', () => {
     expect(scan('booking a table with our partner, an extra delta')).toEqual([]);
@@ -114,9 +127,12 @@ describe('group members and look-alikes', () => {
     expect(m.entityName).toBe('ING Group');
   });
 
-  test.each(['Delta Seguridad', 'Partner in Bouwstoffen', 'Construcciones y Desmontes'])('%s shares only a first word', (text) => {
-    expect(flags(text)).toEqual([]);
-  });
+  test.each(['Delta Seguridad', 'Partner in Bouwstoffen', 'Construcciones y Desmontes'])(
+    '%s shares only a first word',
+    (text) => {
+      expect(flags(text)).toEqual([]);
+    },
+  );
 
   test('Volvo Cars is not the Volvo Group', () => {
     const r = matcher.scanBlock({ text: 'Lease of Volvo Cars vehicles', field: null });
