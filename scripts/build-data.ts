@@ -28,7 +28,8 @@ export function buildCompiledData(root = process.cwd()) {
     sha256: createHash('sha256').update(f.bytes).digest('hex'),
     origin: 'bundled',
   }));
-  const guards: SourceGuard[] = links.json.not_related.map((r) => ({
+  const extra = loadExtraGuards(resolve(root, 'data/curation/not-related-extra.json'), lists);
+  const guards: SourceGuard[] = [...links.json.not_related, ...extra].map((r) => ({
     name: r.name,
     notTheSameAs: r.not_the_same_as,
     list: r.list,
@@ -84,6 +85,35 @@ export function leanIndex(data: CompiledData): CompiledData {
     names: data.names.map((n) => (n.link ? { ...n, link: { ...n.link, quote: '', sourceUrl: '', note: null } } : n)),
     guards: data.guards.map((g) => ({ ...g, reason: '', sourceUrl: '', recordName: '' })),
   };
+}
+
+interface NotRelated {
+  name: string;
+  not_the_same_as: string;
+  list: string;
+  reason: string;
+  source_url: string;
+  source_quote: string;
+}
+
+/** Curated "not this company" records beyond corporate-links.json, each with its source. */
+function loadExtraGuards(path: string, lists: { json: { id: string; entries: { name: string }[] } }[]): NotRelated[] {
+  const file = JSON.parse(readFileSync(path, 'utf8')) as { not_related: NotRelated[] };
+  file.not_related.forEach((r, i) => {
+    const where = `${path}: not_related[${i}] "${r.name ?? ''}"`;
+    for (const field of ['name', 'not_the_same_as', 'list', 'reason', 'source_url', 'source_quote'] as const) {
+      if (typeof r[field] !== 'string' || r[field].trim() === '') {
+        throw new Error(`${where}: field "${field}" must be a non-empty string`);
+      }
+    }
+    if (!/^https?:\/\//.test(r.source_url)) throw new Error(`${where}: field "source_url" must be an http(s) URL`);
+    const list = lists.find((l) => l.json.id === r.list);
+    if (!list) throw new Error(`${where}: field "list" names no list file id ("${r.list}")`);
+    if (!list.json.entries.some((e) => e.name === r.not_the_same_as)) {
+      throw new Error(`${where}: field "not_the_same_as": no entry "${r.not_the_same_as}" in list "${r.list}"`);
+    }
+  });
+  return file.not_related;
 }
 
 interface LinkStatusEntry {

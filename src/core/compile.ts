@@ -240,12 +240,22 @@ function categoryText(v: unknown): string {
 function compileGuards(guards: SourceGuard[], clusters: Cluster[]): CompiledGuard[] {
   const out: CompiledGuard[] = [];
   let id = 0;
+  // A look-alike record never hides a name the lists themselves give ("Egis
+  // Pharmaceuticals (Egis, ...)" must not turn the listed "Egis" into a guard).
+  const listed = new Set<string>();
+  for (const c of clusters) {
+    for (const { entry } of c.sources) {
+      for (const n of [entry.name, ...entry.aliases]) {
+        for (const v of nameVariants(n, false)) listed.add(v.tokens.join(' '));
+      }
+    }
+  }
   for (const g of guards) {
     const target = clusters.find((c) => c.sources.some((s) => s.list.id === g.list && s.entry.name === g.notTheSameAs));
     if (!target) continue;
-    for (const text of splitRecordName(g.name).names) {
+    for (const text of splitRecordName(g.name, g.notTheSameAs).names) {
       const tokens = nameVariants(text, false)[0]?.tokens ?? [];
-      if (tokens.length === 0) continue;
+      if (tokens.length === 0 || listed.has(tokens.join(' '))) continue;
       out.push({
         id: id++,
         tokens,
@@ -305,7 +315,7 @@ function compileNames(
   for (const l of links) {
     const c = clusters.find((x) => x.sources.some((s) => s.list.id === l.list && s.entry.name === l.listedEntity));
     if (!c) continue;
-    const { names: linkNames } = splitRecordName(l.name);
+    const { names: linkNames } = splitRecordName(l.name, l.listedEntity);
     for (const text of linkNames) {
       const link: LinkSource = {
         relation: RELATION[l.relation],

@@ -210,6 +210,9 @@ export class Matcher {
       const acronymOk = name.acronym !== null && !name.link && nameRaw.replace(/[.\s]/g, '') === name.acronym;
       if (acronymOk) evidence.push({ kind: 'case', text: nameRaw });
       if (companyWord && /^\p{Lu}/u.test(nameRaw)) evidence.push({ kind: 'company-word', text: companyWord });
+      if (name.weakReason === 'generic-words' && name.kind !== 'derived-alias' && sameCapitals(nameRaw, name.text)) {
+        evidence.push({ kind: 'case', text: nameRaw });
+      }
       if (block.field) evidence.push({ kind: 'field', field: block.field });
       flagged = evidence.length > 0;
       if (!flagged) evidence.push({ kind: 'no-corroboration', reason: name.weakReason ?? 'short' });
@@ -245,6 +248,23 @@ export class Matcher {
       },
     };
   }
+}
+
+/**
+ * A name made of ordinary words ("Diet Coke", "Red Hat", "Hilltop Youth") reads as a name
+ * when the page capitalises every word the way the list does; "red hat" in prose does not.
+ */
+function sameCapitals(pageText: string, listedText: string): boolean {
+  const page = tokenize(pageText);
+  // The listed text may go on with a legal form ("Hot Mobile Ltd."): compare the core.
+  const listed = tokenize(listedText).slice(0, page.length);
+  if (page.length !== listed.length || page.length < 2) return false;
+  return page.every((t, idx) => {
+    const p = pageText[t.start];
+    const l = listedText[listed[idx].start];
+    const listedUpper = l !== l.toLowerCase();
+    return !listedUpper || p !== p.toLowerCase() || !/\p{L}/u.test(p);
+  });
 }
 
 /**

@@ -36,20 +36,28 @@ function initials(norms: string[]): string {
 /**
  * A bracketed part is another name for the thing only when it visibly belongs to the
  * outer name: it shares a word with it ("Tourtel (Tourtel Twist)"), or one is the
- * acronym of the other ("EBS (Egged Bus Systems)"). Anything else is a note: a place
+ * acronym of the other ("EBS (Egged Bus Systems)"), or it shares a word with the listed
+ * entity the record is about. Anything else is a note: a place
  * ("Tournai"), a period ("until February 2016"), a description ("Israeli supermarkets").
  */
-function bracketIsName(outer: string, inner: string): boolean {
+function bracketIsName(outer: string, inner: string, related: string): boolean {
   const o = tokenize(outer).map((t) => t.norm);
   const i = tokenize(inner).map((t) => t.norm);
   if (o.length === 0 || i.length === 0) return false;
+  const r = tokenize(related).map((t) => t.norm);
   if (i.some((t) => t.length > 2 && o.includes(t))) return true;
+  // Through the listed entity only a full name counts, not a lone word ("(Excavators)").
+  if (i.length >= 2 && i.some((t) => t.length > 2 && r.includes(t))) return true;
   const oi = initials(o.filter((t) => t !== 'and' && t !== 'of'));
   const ii = initials(i.filter((t) => t !== 'and' && t !== 'of'));
   return (i.length === 1 && i[0] === oi) || (o.length === 1 && o[0] === ii);
 }
 
-export function splitRecordName(recordName: string): RecordName {
+/**
+ * `related` is the listed entity the record is about: a bracketed piece that shares a word
+ * with it ("Texaco / Firezone (Delek Benelux, Delek Europe)" about Delek Group) is a name.
+ */
+export function splitRecordName(recordName: string, related = ''): RecordName {
   const names: string[] = [];
   const notes: string[] = [];
   for (const alt of splitAlternatives(recordName)) {
@@ -62,8 +70,13 @@ export function splitRecordName(recordName: string): RecordName {
     for (const b of brackets) {
       for (const piece of splitAlternatives(b).flatMap((p) => p.split(/[,;]\s*/))) {
         const p = piece.replace(/^e\.g\.\s*/i, '').trim();
-        if (!p) continue;
-        if (outer && bracketIsName(outer, p)) names.push(p);
+        // A bracketed piece that starts in lower case is a description ("formerly ...",
+        // "appliances: ..."), never a name.
+        if (!p || /^\p{Ll}/u.test(p)) {
+          if (p) notes.push(p);
+          continue;
+        }
+        if (outer && bracketIsName(outer, p, related)) names.push(p);
         else notes.push(p);
       }
     }
