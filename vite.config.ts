@@ -22,6 +22,8 @@ export default defineConfig(({ mode }) => {
     delete manifest.browser_specific_settings;
   } else {
     delete manifest.minimum_chrome_version;
+    // CRXJS reads background.scripts for Firefox (event page, no service worker).
+    manifest.background = { scripts: [manifest.background.service_worker], type: 'module' };
   }
   if (localPages) {
     for (const cs of manifest.content_scripts) cs.matches.push(...LOCAL_MATCHES);

@@ -1,0 +1,36 @@
+// Background entry: a service worker in Chrome, an event page (background.scripts) in
+// Firefox MV3 (mozilla/web-ext#2532), so only APIs both offer are used. All listeners are
+// registered synchronously at top level, as MV3 requires for waking the worker, and all
+// state lives in storage.session (see session-store.ts).
+import { browser } from '../shared/browser';
+import { showBadge } from './badge';
+import { handleMessage } from './messages';
+import { clearTab, updateTab } from './session-store';
+import { isNavigationAway } from './tab-results';
+
+browser.runtime.onMessage.addListener(handleMessage);
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void clearTab(tabId);
+});
+
+// Prerendered or instant-loaded pages replace the tab: the old id's results are stale.
+browser.tabs.onReplaced.addListener((_addedTabId, removedTabId) => {
+  void clearTab(removedTabId);
+});
+
+browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  // Firefox and Chrome do not always report `url` together with status 'loading', so any
+  // URL change is checked against the stored top-frame URL (fragment changes excluded).
+  const url = changeInfo.url;
+  if (url === undefined) return;
+  let navigated = false;
+  updateTab(tabId, (prev) => {
+    navigated = isNavigationAway(prev, url);
+    return navigated ? null : prev;
+  })
+    .then(() => (navigated ? showBadge(tabId, 0) : undefined))
+    .catch(() => {
+      // The tab may be gone already; onRemoved cleans up.
+    });
+});

@@ -1,0 +1,74 @@
+// The background's message handler. Every message is validated (isToBackground) and its
+// sender checked; anything else is dropped without a reply, so a page cannot ask for
+// another tab's results or make us inject scripts.
+import { browser, type Runtime } from '../shared/browser';
+import type { CheckPageResult } from '../shared/background-client';
+import { isToBackground, type PageReport } from '../shared/messages';
+import { showBadge } from './badge';
+import { injectContentScript } from './inject';
+import { readTab, updateTab } from './session-store';
+import { flaggedEntityCount, mergeFrameReport } from './tab-results';
+
+export type SenderKind = 'content-script' | 'extension-page' | 'other';
+
+/** Subset of Runtime.MessageSender used here (so the check is testable). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * Who sent a message. Extension pages are recognised by their URL (the options page also
+ * runs in a tab, so `tab` alone does not mean a content script). Content scripts run in a
+ * tab frame on a web page.
+ */
+export function classifySender(sender: SenderInfo, extensionId: string, extensionBase: string): SenderKind {
+  if (sender.id !== extensionId) return 'other';
+  if (typeof sender.url === 'string' && sender.url.startsWith(extensionBase)) return 'extension-page';
+  if (typeof sender.tab?.id === 'number' && sender.tab.id >= 0 && typeof sender.frameId === 'number') {
+    return 'content-script';
+  }
+  return 'other';
+}
+
+async function recordReport(tabId: number, frameId: number, report: PageReport): Promise<void> {
+  const merged = await updateTab(tabId, (prev) => mergeFrameReport(prev, tabId, frameId, report));
+  await showBadge(tabId, flaggedEntityCount(merged));
+}
+
+async function checkPage(tabId: number): Promise<CheckPageResult> {
+  try {
+    await injectContentScript(tabId);
+    return { ok: true };
+  } catch (err) {
+    const text = err instanceof Error ? err.message : String(err);
+    // Chrome: "Cannot access contents of ...", "Cannot access a chrome:// URL",
+    // "The extensions gallery cannot be scripted"; Firefox: "Missing host permission".
+    const notAllowed = /cannot access|cannot be scripted|permission|not allowed/i.test(text);
+    return { ok: false, reason: notAllowed ? 'not-allowed' : 'failed' };
+  }
+}
+
+/**
+ * runtime.onMessage listener. Returns a promise for messages it answers and undefined
+ * for everything it drops (so another listener could still answer).
+ */
+export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
+  if (!isToBackground(message)) return undefined;
+  const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
+  switch (message.type) {
+    case 'page-report': {
+      if (kind !== 'content-script') return undefined;
+      const tabId = sender.tab!.id!;
+      return recordReport(tabId, sender.frameId!, message.report).then(() => ({ ok: true }));
+    }
+    case 'get-tab-results':
+      if (kind !== 'extension-page') return undefined;
+      return readTab(message.tabId);
+    case 'check-page':
+      if (kind !== 'extension-page') return undefined;
+      return checkPage(message.tabId);
+  }
+}

@@ -1,0 +1,138 @@
+// The popup's state: the tab's results (kept fresh through storage.session change
+// events), the settings (for pause), and the "Check this page" flow.
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { checkPage, getTabResults } from '../../shared/background-client';
+import { browser } from '../../shared/browser';
+import { hostnameOf } from '../../shared/format';
+import type { PopupToContent, TabResults } from '../../shared/messages';
+import {
+  type Settings,
+  isSitePaused,
+  loadSettings,
+  onSettingsChanged,
+  pausedEntriesFor,
+  saveSettings,
+  withPausedSite,
+  withoutPausedSites,
+} from '../../shared/settings';
+import type { DataLookup } from '../lookup';
+import { tabUrl } from '../tab-target';
+import { type Occurrence, buildView } from '../view-model';
+import { Popup } from './Popup';
+import type { CheckState } from './Summary';
+
+const POLL_INTERVAL_MS = 400;
+const POLL_ATTEMPTS = 25;
+
+interface Props {
+  tabId: number;
+  lookup: DataLookup;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function sendToTab(tabId: number, message: PopupToContent, frameId?: number): Promise<unknown> {
+  return frameId === undefined
+    ? browser.tabs.sendMessage(tabId, message)
+    : browser.tabs.sendMessage(tabId, message, { frameId });
+}
+
+export function App({ tabId, lookup }: Props) {
+  const [results, setResults] = useState<TabResults | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [url, setUrl] = useState<string | null>(null);
+  const [checkState, setCheckState] = useState<CheckState>('idle');
+  const [revealFailed, setRevealFailed] = useState(false);
+  const [loaded, setLoaded] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      setResults(await getTabResults(tabId));
+    } catch {
+      // The background is starting up or restarting; the change listener catches up.
+    }
+  }, [tabId]);
+
+  useEffect(() => {
+    let alive = true;
+    void Promise.all([refresh(), loadSettings().then(setSettings), tabUrl(tabId).then(setUrl)]).then(() => {
+      if (alive) setLoaded(true);
+    });
+    const stopSettings = onSettingsChanged(setSettings);
+    const key = `tab:${tabId}`;
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && key in changes) void refresh();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    return () => {
+      alive = false;
+      stopSettings();
+      browser.storage.onChanged.removeListener(onStorage);
+    };
+  }, [tabId, refresh]);
+
+  const view = useMemo(() => buildView(results, lookup), [results, lookup]);
+  const host = hostnameOf(url ?? view.topUrl);
+  const webHost = host && /^https?:/.test(url ?? view.topUrl ?? '') ? host : null;
+  const paused = Boolean(settings && webHost && isSitePaused(settings, webHost));
+
+  const onCheck = async () => {
+    setCheckState('checking');
+    const outcome = await checkPage(tabId).catch(() => ({ ok: false as const, reason: 'failed' as const }));
+    if (!outcome.ok) {
+      setCheckState(outcome.reason);
+      return;
+    }
+    // The injected script reports when its first scan is done; poll until it has.
+    for (let i = 0; i < POLL_ATTEMPTS; i++) {
+      const latest = await getTabResults(tabId).catch(() => null);
+      if (latest && Object.keys(latest.frames).length > 0) {
+        setResults(latest);
+        setCheckState('idle');
+        return;
+      }
+      await sleep(POLL_INTERVAL_MS);
+    }
+    setCheckState('no-answer');
+  };
+
+  const changePause = async (next: Settings) => {
+    setSettings(next);
+    await saveSettings(next);
+    // Ask the page to scan again (or to clear its highlights); no content script = no-op.
+    await sendToTab(tabId, { type: 'rescan' }).catch(() => undefined);
+  };
+
+  const onPause = () => {
+    if (settings && webHost) void changePause(withPausedSite(settings, webHost));
+  };
+  const onResume = () => {
+    if (settings && webHost) void changePause(withoutPausedSites(settings, pausedEntriesFor(settings, webHost)));
+  };
+
+  const onReveal = (occurrence: Occurrence) => {
+    setRevealFailed(false);
+    sendToTab(tabId, { type: 'reveal-match', key: occurrence.key }, occurrence.frameId).catch(() =>
+      setRevealFailed(true),
+    );
+  };
+
+  const optionsPage = (browser.runtime.getManifest() as { options_ui?: { page?: string } }).options_ui?.page;
+  if (!loaded) return <p class="loading">…</p>;
+  return (
+    <Popup
+      view={view}
+      lookup={lookup}
+      paused={paused}
+      host={webHost}
+      checkState={checkState}
+      revealFailed={revealFailed}
+      optionsUrl={browser.runtime.getURL(optionsPage ?? '')}
+      onCheck={() => void onCheck()}
+      onPause={onPause}
+      onResume={onResume}
+      onReveal={onReveal}
+      onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+    />
+  );
+}

@@ -1,0 +1,86 @@
+// The whole popup, as a pure function of its props (the stateful part is App.tsx), so
+// tests render it with fixed data.
+import { t } from '../../shared/i18n';
+import type { DataLookup } from '../lookup';
+import type { Occurrence, PopupView } from '../view-model';
+import { EntitySection } from './EntitySection';
+import { Footer } from './Footer';
+import { GuardList } from './GuardList';
+import { type CheckState, Summary } from './Summary';
+
+export interface PopupProps {
+  view: PopupView;
+  lookup: DataLookup;
+  paused: boolean;
+  /** The site's hostname when known (http/https pages only). */
+  host: string | null;
+  checkState: CheckState;
+  revealFailed: boolean;
+  optionsUrl: string;
+  onCheck: () => void;
+  onPause: () => void;
+  onResume: () => void;
+  onReveal: (occurrence: Occurrence) => void;
+  onOpenOptions: () => void;
+}
+
+export function Popup(props: PopupProps) {
+  const { view, lookup, paused, host, onReveal } = props;
+  return (
+    <div class="popup">
+      <Summary
+        view={view}
+        paused={paused}
+        pausedHost={host}
+        checkState={props.checkState}
+        onCheck={props.onCheck}
+        onResume={props.onResume}
+      />
+      <main>
+        {props.revealFailed ? (
+          <p class="note warn" role="alert">
+            {t('revealFailed')}
+          </p>
+        ) : null}
+        {paused ? null : (
+          <>
+            <EntitySection
+              id="flags"
+              heading={t('sectionFlags')}
+              intro={<p class="intro">{t('sectionFlagsIntro')}</p>}
+              entities={view.flags}
+              collapsed={false}
+              lookup={lookup}
+              onReveal={onReveal}
+            />
+            <EntitySection
+              id="review"
+              heading={t('sectionReview', view.possible.length)}
+              intro={<p class="intro">{t('sectionReviewIntro')}</p>}
+              entities={view.possible}
+              collapsed
+              lookup={lookup}
+              onReveal={onReveal}
+            />
+            <EntitySection
+              id="removed"
+              heading={t('sectionRemoved', view.removed.length)}
+              intro={<p class="intro">{t('sectionRemovedIntro')}</p>}
+              entities={view.removed}
+              collapsed
+              lookup={lookup}
+              onReveal={onReveal}
+            />
+            <GuardList guards={view.guards} />
+          </>
+        )}
+      </main>
+      <Footer
+        optionsUrl={props.optionsUrl}
+        onOpenOptions={props.onOpenOptions}
+        pauseHost={!paused && host ? host : null}
+        onPause={props.onPause}
+      />
+    </div>
+  );
+}

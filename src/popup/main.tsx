@@ -1,0 +1,25 @@
+// Popup entry point.
+import { render } from 'preact';
+import compiled from '../generated/compiled-lists.json';
+import type { CompiledData } from '../core/types';
+import { t, uiLanguage } from '../shared/i18n';
+import { App } from './components/App';
+import { lookupFromCompiled } from './lookup';
+import { resolveTabId } from './tab-target';
+import '../shared/ui.css';
+import './popup.css';
+
+async function start(root: HTMLElement): Promise<void> {
+  document.documentElement.lang = uiLanguage();
+  document.title = t('popupTitle');
+  const lookup = lookupFromCompiled(compiled as unknown as CompiledData);
+  const tabId = await resolveTabId(location.search);
+  if (tabId === null) {
+    render(<p class="note">{t('noTab')}</p>, root);
+    return;
+  }
+  render(<App tabId={tabId} lookup={lookup} />, root);
+}
+
+const root = document.getElementById('app');
+if (root) void start(root);

@@ -1,0 +1,225 @@
+// A small compiled-data fixture and a tab's results for popup and options tests.
+import type { CompiledData } from '../../../src/core/types';
+import type { TabResults } from '../../../src/shared/messages';
+import { match, report } from './reports';
+
+export const fixtureData: CompiledData = {
+  formatVersion: 1,
+  lists: [
+    {
+      id: 'ohchr',
+      title: 'OHCHR database of business enterprises',
+      publisher: 'OHCHR',
+      url: 'https://www.ohchr.org/en/business/bhr-database',
+      published: '2025-09-26',
+      version: '2025-09-26',
+      coverageNote: 'All 158 enterprises.',
+      partial: false,
+      entryCount: 165,
+      sha256: 'x',
+      regime: null,
+      origin: 'bundled',
+    },
+    {
+      id: 'eu',
+      title: 'EU Global Human Rights Sanctions Regime',
+      publisher: 'Council of the European Union',
+      url: 'https://eur-lex.europa.eu/',
+      published: '2026-05-28',
+      version: '2026-05-28',
+      coverageNote: '9 of 9 entities.',
+      partial: false,
+      entryCount: 21,
+      sha256: 'x',
+      regime: 'Council Regulation (EU) 2020/1998',
+      origin: 'bundled',
+    },
+    {
+      id: 'wp',
+      title: 'Who Profits company database (sample)',
+      publisher: 'Who Profits Research Center',
+      url: 'https://www.whoprofits.org/',
+      published: null,
+      version: 'undated',
+      coverageNote: '27 companies recovered of several hundred: a sample, not the list.',
+      partial: true,
+      entryCount: 27,
+      sha256: 'x',
+      regime: null,
+      origin: 'bundled',
+    },
+  ],
+  entities: [
+    {
+      id: 'acme',
+      displayName: '<b>Acme</b> Holdings Ltd.',
+      entries: [
+        {
+          list: 'ohchr',
+          entry: '<b>Acme</b> Holdings Ltd.',
+          status: 'listed',
+          removedOn: null,
+          listedOn: null,
+          criteria: [
+            { code: 'a', text: 'The supply of equipment and materials facilitating the construction of settlements' },
+            { code: 'g', text: 'The use of natural resources, in particular water and land, for business purposes' },
+          ],
+          rationale: 'Listed for activities (a), (g). <b>markup</b> stays text.',
+          sourceUrl: 'https://www.ohchr.org/en/business/bhr-database',
+          entityType: null,
+          country: 'Israel',
+          response: null,
+        },
+      ],
+    },
+    {
+      id: 'gone',
+      displayName: 'Gone Construction S.A.',
+      entries: [
+        {
+          list: 'ohchr',
+          entry: 'Gone Construction S.A.',
+          status: 'delisted',
+          removedOn: '2025-12-08',
+          listedOn: null,
+          criteria: [{ code: 'g', text: 'The use of natural resources' }],
+          rationale: 'Shown in the table of removed enterprises.',
+          sourceUrl: 'https://www.ohchr.org/en/business/bhr-database',
+          entityType: null,
+          country: 'Spain',
+          response: null,
+        },
+      ],
+    },
+    {
+      id: 'amana',
+      displayName: 'Amana',
+      entries: [
+        {
+          list: 'ohchr',
+          entry: 'Amana (old entry)',
+          status: 'delisted',
+          removedOn: '2025-09-26',
+          listedOn: null,
+          criteria: [],
+          rationale: 'Removed.',
+          sourceUrl: 'https://www.ohchr.org/',
+          entityType: null,
+          country: null,
+          response: null,
+        },
+        {
+          list: 'eu',
+          entry: 'Amana',
+          status: 'listed',
+          removedOn: null,
+          listedOn: '2026-05-28',
+          criteria: [{ code: 'asset_freeze', text: 'Listed in Annex I - asset freeze' }],
+          rationale: 'Settlement development company.',
+          sourceUrl: 'javascript:alert(1)',
+          entityType: 'organisation',
+          country: null,
+          response: null,
+        },
+      ],
+    },
+    {
+      id: 'partner',
+      displayName: 'Partner Communications Company Ltd.',
+      entries: [
+        {
+          list: 'wp',
+          entry: 'Partner Communications',
+          status: 'listed',
+          removedOn: null,
+          listedOn: null,
+          criteria: [],
+          rationale: 'Telecom services in settlements.',
+          sourceUrl: 'https://www.whoprofits.org/company/partner',
+          entityType: null,
+          country: null,
+          response: null,
+        },
+      ],
+    },
+  ],
+  names: [
+    { id: 1, tokens: ['acme'], text: 'Acme', entity: 'acme', kind: 'derived-alias', strength: 'strong', weakReason: null, acronym: null, link: null },
+    { id: 2, tokens: ['partner'], text: 'Partner', entity: 'partner', kind: 'derived-alias', strength: 'weak', weakReason: 'common-word', acronym: null, link: null },
+  ],
+  guards: [
+    {
+      id: 0,
+      tokens: ['volvo', 'cars'],
+      text: 'Volvo Cars',
+      recordName: 'Volvo Cars',
+      notEntity: 'ab-volvo',
+      notEntityName: 'AB Volvo',
+      reason: 'Volvo Cars is owned by Geely, not by AB Volvo.',
+      sourceUrl: 'https://example.org/volvo',
+    },
+  ],
+};
+
+export function fixtureResults(tabId = 7): TabResults {
+  const top = report('https://shop.example.com/item', [
+    match({
+      entity: 'acme',
+      key: 'm1',
+      text: 'Acme',
+      name: 'Acme',
+      nameId: 1,
+      matchType: 'alias',
+      lists: [{ list: 'ohchr', entry: '<b>Acme</b> Holdings Ltd.', status: 'listed' }],
+      context: 'Supplier: Acme <script>alert(1)</script> delivered',
+      frameId: 0,
+    }),
+    match({
+      entity: 'acme',
+      key: 'm2',
+      text: 'Acme',
+      name: 'Acme',
+      nameId: 1,
+      matchType: 'alias',
+      lists: [{ list: 'ohchr', entry: '<b>Acme</b> Holdings Ltd.', status: 'listed' }],
+      context: 'Acme again',
+      frameId: 0,
+    }),
+    match({
+      entity: 'gone',
+      key: 'm3',
+      text: 'Gone Construction',
+      lists: [{ list: 'ohchr', entry: 'Gone Construction S.A.', status: 'delisted' }],
+      context: 'by Gone Construction',
+      frameId: 0,
+    }),
+    match({
+      entity: 'partner',
+      key: 'm4',
+      text: 'Partner',
+      name: 'Partner',
+      nameId: 2,
+      level: 'possible',
+      matchType: 'weak-alias',
+      evidence: [{ kind: 'no-corroboration', reason: 'common-word' }],
+      lists: [{ list: 'wp', entry: 'Partner Communications', status: 'listed' }],
+      context: 'your partner in building',
+      frameId: 0,
+    }),
+  ]);
+  top.guards = [{ key: 'g1', start: 0, end: 10, text: 'Volvo Cars', guard: 0 }];
+  const frame = report('https://frame.example.net/', [
+    match({
+      entity: 'amana',
+      key: 'f1',
+      text: 'Amana',
+      lists: [
+        { list: 'eu', entry: 'Amana', status: 'listed' },
+        { list: 'ohchr', entry: 'Amana (old entry)', status: 'delisted' },
+      ],
+      context: 'Amana builds',
+      frameId: 3,
+    }),
+  ]);
+  return { tabId, frames: { '0': top, '3': frame } };
+}
