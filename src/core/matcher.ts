@@ -169,7 +169,9 @@ export class Matcher {
     let legalForm: string | null = null;
     let companyWord: string | null = null;
     const credible = (a: number, b: number) => isCredibleAffix(raw(a, b), norms.slice(a, b));
-    let hit = affixAt(norms, k);
+    // A bare number ("1664") is a name only through a field or the full name on the page:
+    // in "Acme 1664 Ltd" the legal form belongs to some other company.
+    let hit = /^\d+$/.test(nameRaw) ? null : affixAt(norms, k);
     if (hit && hit.kind === 'country' && credible(k, k + hit.length)) {
       country = raw(k, k + hit.length);
       k += hit.length;

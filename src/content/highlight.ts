@@ -1,0 +1,243 @@
+// Paints matches with the CSS Custom Highlight API: the page's DOM and text are never
+// touched (no wrapping, so no conflicts with React & co., no self-triggered mutations).
+// One Highlight object per visual class, as painting cost grows with highlights x ranges
+// (WebKit/WebKit#73511). Where the API is missing, nothing is painted and the popup
+// still lists the matches.
+import type { TextSegment } from './collect-blocks';
+import highlightCss from './highlight.css?inline';
+
+/** A match's part inside one text node, in that node's own offsets. */
+export interface RangeSpec {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+export const FLAG_HIGHLIGHT = 'settlement-screen-flag';
+export const POSSIBLE_HIGHLIGHT = 'settlement-screen-possible';
+export const FOCUS_HIGHLIGHT = 'settlement-screen-focus';
+
+/** Bound on painted ranges: beyond a few thousand, repaint cost grows for no reader benefit. */
+export const MAX_PAINTED_RANGES = 5000;
+const FOCUS_MS = 2000;
+
+/**
+ * Pure: the ranges covering block offsets [start, end). A match across inline markup
+ * ("<b>Ah</b>ava") gives one range per text node; the separator spaces collectBlocks
+ * inserts between nodes belong to no node and are left out.
+ */
+export function mapMatchToRanges(
+  block: { readonly segments: readonly TextSegment[] },
+  start: number,
+  end: number,
+): RangeSpec[] {
+  const segs = block.segments;
+  const out: RangeSpec[] = [];
+  if (end <= start) return out;
+  // First segment ending after `start` (segments are sorted and do not overlap).
+  let lo = 0;
+  let hi = segs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (segs[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < segs.length && segs[i].start < end; i++) {
+    const seg = segs[i];
+    const s = Math.max(start, seg.start) - seg.start;
+    const e = Math.min(end, seg.end) - seg.start;
+    if (e > s) out.push({ node: seg.node, start: s, end: e });
+  }
+  return out;
+}
+
+// ---- references captured at module load ----
+// Content scripts run in an isolated world (Chrome) or behind Xray wrappers (Firefox), so
+// page scripts normally cannot reach these; capturing them anyway means a page that
+// replaces CSS.highlights or the constructors later cannot break or observe painting.
+type HighlightLike = { add(r: AbstractRange): unknown; priority: number };
+type HighlightCtor = new () => HighlightLike;
+type StaticRangeCtor = new (init: StaticRangeInit) => AbstractRange;
+type RegistryLike = object;
+
+interface HighlightGlobals {
+  Highlight?: HighlightCtor;
+  StaticRange?: StaticRangeCtor;
+  CSS?: { highlights?: RegistryLike };
+  CSSStyleSheet?: new () => CSSStyleSheet;
+}
+
+const g = globalThis as unknown as HighlightGlobals;
+const apply = Reflect.apply;
+const HighlightC: HighlightCtor | null = typeof g.Highlight === 'function' ? g.Highlight : null;
+const StaticRangeC: StaticRangeCtor | null = typeof g.StaticRange === 'function' ? g.StaticRange : null;
+const highlightAdd = HighlightC?.prototype.add as HighlightLike['add'] | undefined;
+let registry: RegistryLike | null = null;
+type RegistrySet = (name: string, h: HighlightLike) => unknown;
+type RegistryNameFn = (name: string) => unknown;
+let registrySet: RegistrySet | null = null;
+let registryDelete: RegistryNameFn | null = null;
+let registryGet: RegistryNameFn | null = null;
+try {
+  registry = g.CSS?.highlights ?? null;
+  const r = registry as { set?: unknown; delete?: unknown; get?: unknown } | null;
+  if (r && typeof r.set === 'function' && typeof r.delete === 'function') {
+    registrySet = r.set as RegistrySet;
+    registryDelete = r.delete as RegistryNameFn;
+    if (typeof r.get === 'function') registryGet = r.get as RegistryNameFn;
+  }
+} catch {
+  registry = null;
+}
+const SheetC = typeof g.CSSStyleSheet === 'function' ? g.CSSStyleSheet : null;
+
+/** True when this browser can paint highlights (Chrome 105+, Firefox 140+). */
+export function highlightsSupported(): boolean {
+  return Boolean(HighlightC && StaticRangeC && highlightAdd && registry && registrySet && registryDelete);
+}
+
+function debug(what: string, err: unknown): void {
+  console.debug(`Settlement Screen: ${what}`, err);
+}
+
+function buildHighlight(
+  ranges: readonly RangeSpec[],
+  priority: number,
+  budget: { left: number },
+): HighlightLike | null {
+  if (!HighlightC || !StaticRangeC || !highlightAdd) return null;
+  const h = new HighlightC();
+  h.priority = priority;
+  let added = 0;
+  for (const r of ranges) {
+    if (budget.left <= 0) break;
+    const node = r.node;
+    // StaticRanges do not follow DOM changes (w3c/csswg-drafts#4597): skip nodes that
+    // left the page or shrank since the scan; the observer rescans them.
+    if (!node.isConnected) continue;
+    const end = Math.min(r.end, node.length);
+    if (end <= r.start) continue;
+    const range = new StaticRangeC({ startContainer: node, startOffset: r.start, endContainer: node, endOffset: end });
+    apply(highlightAdd, h, [range]);
+    ensureShadowStyles(node);
+    budget.left--;
+    added++;
+  }
+  return added > 0 ? h : null;
+}
+
+/** The Highlight objects this copy of the script registered, by name. */
+const mine = new Map<string, HighlightLike>();
+
+function setOrDelete(name: string, h: HighlightLike | null): void {
+  if (!registry || !registrySet || !registryDelete) return;
+  if (h) {
+    apply(registrySet, registry, [name, h]);
+    mine.set(name, h);
+    return;
+  }
+  // Delete only what this copy registered: an orphaned copy left behind by an extension
+  // update (same names, same registry) must not wipe the new copy's highlights.
+  const current = registryGet ? apply(registryGet, registry, [name]) : undefined;
+  if (current === undefined || current === mine.get(name)) apply(registryDelete, registry, [name]);
+  mine.delete(name);
+}
+
+/** Replaces the painted flags and possibles. Never throws. */
+export function paint(flagRanges: readonly RangeSpec[], possibleRanges: readonly RangeSpec[]): void {
+  if (!highlightsSupported()) return;
+  try {
+    // Flags first: if the bound is hit, the possibles are what goes unpainted.
+    const budget = { left: MAX_PAINTED_RANGES };
+    setOrDelete(FLAG_HIGHLIGHT, buildHighlight(flagRanges, 1, budget));
+    setOrDelete(POSSIBLE_HIGHLIGHT, buildHighlight(possibleRanges, 0, budget));
+  } catch (err) {
+    debug('could not paint highlights', err);
+  }
+}
+
+let focusTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Removes every highlight this script painted. Never throws. */
+export function clear(): void {
+  if (focusTimer !== null) clearTimeout(focusTimer);
+  focusTimer = null;
+  if (!highlightsSupported()) return;
+  try {
+    setOrDelete(FLAG_HIGHLIGHT, null);
+    setOrDelete(POSSIBLE_HIGHLIGHT, null);
+    setOrDelete(FOCUS_HIGHLIGHT, null);
+  } catch (err) {
+    debug('could not clear highlights', err);
+  }
+}
+
+/**
+ * "Show on page": scrolls the match into view and emphasises it for 2 s. Returns false
+ * when the match's text is no longer on the page. Never throws.
+ */
+export function revealRange(ranges: readonly RangeSpec[]): boolean {
+  try {
+    const live = ranges.filter((r) => r.node.isConnected);
+    const first = live[0];
+    if (!first) return false;
+    scrollToNode(first.node);
+    if (highlightsSupported()) {
+      if (focusTimer !== null) clearTimeout(focusTimer);
+      setOrDelete(FOCUS_HIGHLIGHT, buildHighlight(live, 2, { left: MAX_PAINTED_RANGES }));
+      focusTimer = setTimeout(() => {
+        focusTimer = null;
+        try {
+          setOrDelete(FOCUS_HIGHLIGHT, null);
+        } catch (err) {
+          debug('could not clear focus', err);
+        }
+      }, FOCUS_MS);
+    }
+    return true;
+  } catch (err) {
+    debug('could not reveal match', err);
+    return false;
+  }
+}
+
+function scrollToNode(node: Text): void {
+  try {
+    const target = node.parentElement;
+    if (!target) return;
+    const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+  } catch (err) {
+    // Still worth showing the focus highlight where the user is.
+    debug('could not scroll to the match', err);
+  }
+}
+
+// ---- ::highlight() styles inside shadow trees ----
+// The manifest's content-script CSS styles the document only: `::highlight()` rules do not
+// cross shadow boundaries, so ranges inside a shadow root would be registered but
+// unstyled. Such roots get the same rules as a constructed sheet (adoptedStyleSheets is
+// not a DOM mutation, so the page's observers and frameworks do not see it).
+
+let shadowSheet: CSSStyleSheet | null | undefined;
+
+function ensureShadowStyles(node: Node): void {
+  const root = node.getRootNode();
+  if (root.nodeType !== 11 || !('host' in root)) return;
+  const sr = root as ShadowRoot;
+  try {
+    if (shadowSheet === undefined) {
+      shadowSheet = null;
+      if (SheetC) {
+        const sheet = new SheetC();
+        sheet.replaceSync(highlightCss);
+        shadowSheet = sheet;
+      }
+    }
+    if (!shadowSheet) return;
+    const current = sr.adoptedStyleSheets;
+    if (!current.includes(shadowSheet)) sr.adoptedStyleSheets = [...current, shadowSheet];
+  } catch (err) {
+    debug('could not style a shadow root', err);
+  }
+}

@@ -1,0 +1,224 @@
+// Content script entry: runs in every frame of the pages the manifest lists (and in any
+// tab where the user clicks "Check this page"). Reads the settings, then hands the page
+// to a PageScanner and the popup's messages to it. Nothing here may throw into the page:
+// every entry point is wrapped and failures are logged with console.debug only.
+// The lean index: the matcher's data without the texts only the popup shows.
+import compiledJson from '../generated/match-index.json';
+import type { CompiledData } from '../core/types';
+import { browser, type Runtime } from '../shared/browser';
+import { enabledListSet, isSitePaused, loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
+import { isPopupToContent, type ContentToBackground, type PageReport } from '../shared/messages';
+import { PageScanner } from './page-scanner';
+
+const compiled = compiledJson as unknown as CompiledData;
+
+/** Marks the running instance in this frame's content-script world (double injection). */
+const INSTANCE = Symbol.for('settlement-screen.content-script');
+
+interface Instance {
+  /** False once the extension was updated, reloaded or disabled under this script. */
+  alive(): boolean;
+  rescan(): void;
+  stop(): void;
+}
+
+type InstanceHolder = { [INSTANCE]?: Instance };
+
+function debug(what: string, err?: unknown): void {
+  console.debug(`Settlement Screen: ${what}`, err ?? '');
+}
+
+function contextAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+function isContextInvalidated(err: unknown): boolean {
+  const message = err instanceof Error ? err.message : String(err);
+  return /context invalidated/i.test(message) || !contextAlive();
+}
+
+/**
+ * The site the user sees, for the per-site pause: the top page's hostname when readable
+ * (same-origin frames), else the top origin Chrome exposes to frames, else our own.
+ */
+function siteHostname(): string {
+  try {
+    if (window.top && window.top !== window) {
+      const h = window.top.location.hostname;
+      if (h) return h;
+    }
+  } catch {
+    // Cross-origin top: fall through.
+  }
+  try {
+    const origins = location.ancestorOrigins;
+    if (origins && origins.length > 0) return new URL(origins[origins.length - 1]).hostname;
+  } catch {
+    // No ancestorOrigins (Firefox) or an opaque origin.
+  }
+  return location.hostname;
+}
+
+/** XML viewers, SVG and other non-HTML documents are left alone. */
+function isHtmlDocument(): boolean {
+  return document.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml';
+}
+
+/** Resolves when the page is (probably) visible: hidden tabs are scanned when shown. */
+function whenVisible(): { promise: Promise<void>; now(): void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  if (document.visibilityState !== 'hidden') {
+    resolve();
+    return { promise, now: () => {} };
+  }
+  // visibilitychange alone is unreliable when other extensions fake document.hidden
+  // (Dark Reader src/utils/visibility.ts), so pageshow and focus count as shown too.
+  const done = (): void => {
+    document.removeEventListener('visibilitychange', onVisibility, true);
+    window.removeEventListener('pageshow', done, true);
+    window.removeEventListener('focus', done, true);
+    resolve();
+  };
+  const onVisibility = (): void => {
+    if (document.visibilityState !== 'hidden') done();
+  };
+  document.addEventListener('visibilitychange', onVisibility, true);
+  window.addEventListener('pageshow', done, true);
+  window.addEventListener('focus', done, true);
+  return { promise, now: done };
+}
+
+async function send(report: PageReport): Promise<boolean> {
+  const message: ContentToBackground = { type: 'page-report', report };
+  try {
+    await browser.runtime.sendMessage(message);
+    return true;
+  } catch (err) {
+    if (isContextInvalidated(err)) return false;
+    // E.g. the background is restarting: the next report will try again.
+    debug('could not send the report', err);
+    return true;
+  }
+}
+
+function start(): void {
+  const holder = globalThis as unknown as InstanceHolder;
+  const existing = holder[INSTANCE];
+  if (existing) {
+    if (existing.alive()) {
+      existing.rescan();
+      return;
+    }
+    existing.stop();
+  }
+  if (!isHtmlDocument()) return;
+
+  const scanner = new PageScanner(compiled, {
+    send: async (report) => {
+      const ok = await send(report);
+      // The extension was updated, reloaded or disabled: this copy is an orphan.
+      if (!ok) instance.stop();
+      return ok;
+    },
+  });
+  const visible = whenVisible();
+  const cleanups: (() => void)[] = [];
+  let settings: Settings | null = null;
+
+  const apply = (s: Settings): void => {
+    settings = s;
+    const paused = isSitePaused(s, siteHostname());
+    scanner.configure({
+      paused,
+      enabledLists: enabledListSet(
+        s,
+        compiled.lists.map((l) => l.id),
+      ),
+    });
+  };
+
+  const instance: Instance = {
+    alive: () => !scanner.stopped && contextAlive(),
+    rescan: () => {
+      visible.now();
+      scanner.requestFull(true);
+    },
+    stop: () => {
+      scanner.stop();
+      for (const fn of cleanups.splice(0)) {
+        try {
+          fn();
+        } catch {
+          // The context may already be gone; nothing left to undo.
+        }
+      }
+      if (holder[INSTANCE] === instance) delete holder[INSTANCE];
+    },
+  };
+  holder[INSTANCE] = instance;
+
+  const onMessage = (message: unknown, sender: Runtime.MessageSender): Promise<boolean> | undefined => {
+    try {
+      if (sender.id !== undefined && sender.id !== browser.runtime.id) return undefined;
+      if (!isPopupToContent(message)) return undefined;
+      if (message.type === 'rescan') {
+        instance.rescan();
+        return Promise.resolve(true);
+      }
+      // Only the frame holding the match answers, so a message sent to all frames gets
+      // the answer from the right one.
+      return scanner.reveal(message.key) ? Promise.resolve(true) : undefined;
+    } catch (err) {
+      debug('could not handle a message', err);
+      return undefined;
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  cleanups.push(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  const onPageShow = (ev: PageTransitionEvent): void => {
+    // Restored from the back/forward cache: the background dropped this page's results
+    // on navigation, so report again.
+    if (ev.persisted) scanner.resend();
+  };
+  window.addEventListener('pageshow', onPageShow);
+  cleanups.push(() => window.removeEventListener('pageshow', onPageShow));
+
+  void (async () => {
+    try {
+      const s = await loadSettings();
+      if (scanner.stopped) return;
+      if (!isSitePaused(s, siteHostname())) await visible.promise;
+      if (scanner.stopped) return;
+      apply(s);
+      cleanups.push(
+        onSettingsChanged((next) => {
+          try {
+            if (settings && sameSettings(settings, next)) return;
+            apply(next);
+          } catch (err) {
+            debug('could not apply new settings', err);
+          }
+        }),
+      );
+    } catch (err) {
+      if (isContextInvalidated(err)) instance.stop();
+      else debug('could not start', err);
+    }
+  })();
+}
+
+function sameSettings(a: Settings, b: Settings): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+try {
+  start();
+} catch (err) {
+  debug('could not start', err);
+}

@@ -1,0 +1,400 @@
+// One frame's scanner: collects blocks, scans them in time slices, keeps each block's scan
+// for incremental updates, resolves the page, paints and reports. Jobs (full scans and
+// rescans of changed containers) run one at a time; a full-scan request aborts whatever
+// runs and starts over. State is replaced only when a job completes, so an aborted job
+// leaves the last good result in place.
+//
+// Cost after a job is proportional to what changed, not to the page: on a 60,000-block
+// page every per-block loop that touches the DOM would be a long task, so stale blocks
+// are found by walking only the changed subtrees (text node -> block index), and page
+// resolution, painting and the report only look at blocks that have matches.
+import type { CompiledData } from '../core/types';
+import { Matcher, type BlockScan } from '../core/matcher';
+import { resolvePage } from '../core/page';
+import { iterateBlocks, type CollectOptions, type PageBlock } from './collect-blocks';
+import { isHiddenInBrowser } from './visibility';
+import { runSliced } from './scheduler';
+import { watchMutations, outermost, type PageWatcher } from './observer';
+import { clear, mapMatchToRanges, paint, revealRange, type RangeSpec } from './highlight';
+import { buildReport, parseMatchKey, pausedReport, reportSignature, type ReportMeta } from './report';
+import type { PageReport } from '../shared/messages';
+
+interface Entry {
+  /** Stable while the block's first text node and text stay the same (keeps match keys valid). */
+  id: number;
+  block: PageBlock;
+  scan: BlockScan;
+  /** Matcher generation the scan was made with (settings changes rebuild the matcher). */
+  gen: number;
+}
+
+export interface ScannerHost {
+  /** Sends a report to the background; resolves false when the extension context is gone. */
+  send(report: PageReport): Promise<boolean>;
+}
+
+const REPORT_INTERVAL_MS = 500;
+/** Bounds on the walk deciding whether an attribute change changed what is visible. */
+const ATTRIBUTE_CHECK_BLOCKS = 300;
+const ATTRIBUTE_CHECK_NODES = 5000;
+
+const hasFindings = (e: Entry): boolean => e.scan.matches.length > 0 || e.scan.guards.length > 0;
+
+export class PageScanner {
+  #data: CompiledData;
+  #host: ScannerHost;
+  #matcher: Matcher | null = null;
+  /** Enabled list ids the matcher was built with. */
+  #listsKey = '';
+  #gen = 0;
+  #paused = false;
+  #stopped = false;
+
+  #index = new PageIndex();
+  /** Blocks with matches or guards, and their page-resolved scans (same order). */
+  #found: Entry[] = [];
+  #resolved: BlockScan[] = [];
+  #nextId = 1;
+
+  #watcher: PageWatcher | null = null;
+  #fullRequested = false;
+  #dirty = new Set<Node>();
+  #running = false;
+  #abort: AbortController | null = null;
+
+  #reportTimer: ReturnType<typeof setTimeout> | null = null;
+  #lastSentAt = -Infinity;
+  #lastSignature = '';
+  #hasReport = false;
+  /** Send the next report even if it equals the last one. */
+  #forceReport = false;
+
+  constructor(data: CompiledData, host: ScannerHost) {
+    this.#data = data;
+    this.#host = host;
+  }
+
+  get stopped(): boolean {
+    return this.#stopped;
+  }
+
+  /** Switches lists or pause state; rescans when something changed. */
+  configure(opts: { paused: boolean; enabledLists: ReadonlySet<string> }): void {
+    if (this.#stopped) return;
+    if (opts.paused) {
+      this.#paused = true;
+      this.#halt();
+      this.#scheduleReport(true);
+      return;
+    }
+    const listsKey = [...opts.enabledLists].sort().join('\n');
+    const wasPaused = this.#paused;
+    this.#paused = false;
+    if (!this.#matcher || wasPaused || listsKey !== this.#listsKey) {
+      this.#listsKey = listsKey;
+      this.#matcher = Matcher.fromData(this.#data, { enabledLists: opts.enabledLists });
+      this.#gen++;
+      this.#startWatching();
+      this.requestFull();
+    }
+  }
+
+  /**
+   * Full rescan. `explicit` (popup's "rescan", a second injection): the report is sent
+   * even when nothing changed, as the background may have dropped the tab's results.
+   * Not explicit: DOM floods.
+   */
+  requestFull(explicit = false): void {
+    if (this.#stopped) return;
+    if (explicit) this.#forceReport = true;
+    if (this.#paused) {
+      this.#scheduleReport(true);
+      return;
+    }
+    if (!this.#matcher) return; // not configured yet: configure() scans
+    this.#fullRequested = true;
+    this.#abort?.abort();
+    void this.#pump();
+  }
+
+  /** "Show on page" for a reported key; false when this frame has no such match now. */
+  reveal(key: string): boolean {
+    const parsed = parseMatchKey(key);
+    if (!parsed) return false;
+    const entry = this.#index.byId.get(parsed.blockId);
+    const m = entry?.scan.matches.find((x) => x.start === parsed.start);
+    if (!entry || !m) return false;
+    return revealRange(mapMatchToRanges(entry.block, m.start, m.end));
+  }
+
+  /** Re-sends the current report (after bfcache restore the background may have forgotten it). */
+  resend(): void {
+    if (this.#hasReport || this.#paused) this.#scheduleReport(true);
+  }
+
+  stop(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#halt();
+  }
+
+  /** Stops watching and scanning and removes the highlights. */
+  #halt(): void {
+    this.#watcher?.disconnect();
+    this.#watcher = null;
+    this.#abort?.abort();
+    this.#fullRequested = false;
+    this.#dirty.clear();
+    if (this.#stopped && this.#reportTimer !== null) {
+      clearTimeout(this.#reportTimer);
+      this.#reportTimer = null;
+    }
+    this.#index = new PageIndex();
+    this.#found = [];
+    this.#resolved = [];
+    clear();
+  }
+
+  #collectOptions(): CollectOptions {
+    return {
+      isHidden: isHiddenInBrowser,
+      ownHost: null,
+      onShadowRoot: (root) => this.#watcher?.observe(root),
+    };
+  }
+
+  #startWatching(): void {
+    if (this.#watcher) return;
+    this.#watcher = watchMutations({
+      onDirty: (nodes) => {
+        for (const n of nodes) this.#dirty.add(n);
+        void this.#pump();
+      },
+      onFlood: () => this.requestFull(),
+      attributeChangeMatters: (el) => this.#visibilityChanged(el),
+    });
+    this.#watcher.observe(document);
+  }
+
+  /**
+   * An attribute change matters when it showed text we have not collected (accordion
+   * opened, tab switched) or hid text we had collected. Large subtrees (class toggles on
+   * <body> on every scroll) are not checked: that would be a full walk each time, and
+   * content shown that way usually arrives with child-list changes too.
+   */
+  #visibilityChanged(el: Element): boolean {
+    const visibleNow = new Set<Text>();
+    let blocks = 0;
+    for (const b of iterateBlocks(el, { isHidden: isHiddenInBrowser })) {
+      if (++blocks > ATTRIBUTE_CHECK_BLOCKS) return false;
+      for (const seg of b.segments) {
+        if (!this.#index.byNode.has(seg.node)) return true;
+        visibleNow.add(seg.node);
+      }
+    }
+    let checked = 0;
+    for (const t of textNodesIn(el)) {
+      if (++checked > ATTRIBUTE_CHECK_NODES) break;
+      if (this.#index.byNode.has(t) && !visibleNow.has(t)) return true;
+    }
+    return false;
+  }
+
+  async #pump(): Promise<void> {
+    if (this.#running || this.#stopped) return;
+    this.#running = true;
+    try {
+      while (!this.#stopped && !this.#paused && (this.#fullRequested || this.#dirty.size > 0)) {
+        const ac = new AbortController();
+        this.#abort = ac;
+        try {
+          if (this.#fullRequested) {
+            this.#fullRequested = false;
+            this.#dirty.clear();
+            await this.#fullScan(ac.signal);
+          } else {
+            const nodes = outermost(this.#dirty);
+            this.#dirty = new Set();
+            await this.#rescan(nodes, ac.signal);
+          }
+          this.#publish();
+        } catch (err) {
+          if (!ac.signal.aborted) console.debug('Settlement Screen: scan failed', err);
+        }
+      }
+    } finally {
+      this.#running = false;
+      this.#abort = null;
+    }
+  }
+
+  /** A new entry for `block`, keeping the id (and scan) of the same unchanged block. */
+  #entryFor(block: PageBlock, previous: Map<Text, Entry>): Entry {
+    const matcher = this.#matcher as Matcher;
+    const first = block.segments[0].node;
+    const old = previous.get(first);
+    if (old && old.gen === this.#gen && old.block.text === block.text && old.block.field === block.field) {
+      previous.delete(first);
+      return { id: old.id, block, scan: old.scan, gen: old.gen };
+    }
+    return { id: this.#nextId++, block, scan: matcher.scanBlock(block), gen: this.#gen };
+  }
+
+  async #fullScan(signal: AbortSignal): Promise<void> {
+    const previous = new Map<Text, Entry>();
+    for (const e of this.#index.entries) previous.set(e.block.segments[0].node, e);
+    // The new index is built inside the slices too: on a large page, building it in one
+    // go at the end is itself a long task.
+    const next = new PageIndex();
+    await runSliced(
+      iterateBlocks(document, this.#collectOptions()),
+      (block) => next.add(this.#entryFor(block, previous)),
+      { signal },
+    );
+    // Nodes removed while the walk was paused are reported by the observer and dropped
+    // by the rescan that follows.
+    this.#index = next;
+  }
+
+  /**
+   * `nodes`: dirty block containers (connected) and removed nodes (disconnected). Blocks
+   * using any text node inside them are dropped; the containers are collected again.
+   */
+  async #rescan(nodes: Set<Node>, signal: AbortSignal): Promise<void> {
+    const stale = new Set<Entry>();
+    for (const n of nodes) {
+      await runSliced(
+        textNodesIn(n),
+        (t) => {
+          const e = this.#index.byNode.get(t);
+          if (e) stale.add(e);
+        },
+        { signal },
+      );
+    }
+    const previous = new Map<Text, Entry>();
+    for (const e of stale) previous.set(e.block.segments[0].node, e);
+    const fresh: Entry[] = [];
+    for (const n of nodes) {
+      if (!n.isConnected) continue;
+      await runSliced(
+        iterateBlocks(n, this.#collectOptions()),
+        (block) => fresh.push(this.#entryFor(block, previous)),
+        {
+          signal,
+        },
+      );
+    }
+    this.#index.replace(stale, fresh);
+  }
+
+  #publish(): void {
+    this.#found = this.#index.entries.filter(hasFindings);
+    this.#resolved = resolvePage(this.#found.map((e) => e.scan));
+    const flags: RangeSpec[] = [];
+    const possibles: RangeSpec[] = [];
+    this.#found.forEach((e, i) => {
+      for (const m of this.#resolved[i].matches) {
+        const target = m.level === 'flag' ? flags : possibles;
+        for (const r of mapMatchToRanges(e.block, m.start, m.end)) target.push(r);
+      }
+    });
+    paint(flags, possibles);
+    this.#hasReport = true;
+    this.#scheduleReport(this.#forceReport);
+    this.#forceReport = false;
+  }
+
+  #scheduleReport(force: boolean): void {
+    if (this.#stopped) return;
+    if (force) this.#lastSignature = '';
+    if (this.#reportTimer !== null) return;
+    const wait = Math.max(0, this.#lastSentAt + REPORT_INTERVAL_MS - performance.now());
+    this.#reportTimer = setTimeout(() => {
+      this.#reportTimer = null;
+      void this.#sendReport();
+    }, wait);
+  }
+
+  async #sendReport(): Promise<void> {
+    if (this.#stopped) return;
+    const meta: ReportMeta = { url: location.href, title: document.title, scannedAt: new Date().toISOString() };
+    const report = this.#paused
+      ? pausedReport(meta)
+      : buildReport(
+          this.#found,
+          this.#resolved,
+          { blocks: this.#index.entries.length, chars: this.#index.chars },
+          meta,
+        );
+    const signature = reportSignature(report);
+    if (signature === this.#lastSignature) return;
+    this.#lastSignature = signature;
+    this.#lastSentAt = performance.now();
+    const ok = await this.#host.send(report);
+    if (!ok) this.stop();
+  }
+}
+
+/** The scanned blocks of the page, with the lookups incremental rescans need. */
+class PageIndex {
+  /** Every scanned block, roughly in page order. */
+  entries: Entry[] = [];
+  byId = new Map<number, Entry>();
+  /** Every collected text node -> the block using it. */
+  byNode = new Map<Text, Entry>();
+  chars = 0;
+
+  add(e: Entry): void {
+    this.entries.push(e);
+    this.#link(e);
+  }
+
+  /** Drops `stale`, adds `fresh` where the first stale block was (keeps page order roughly). */
+  replace(stale: Set<Entry>, fresh: readonly Entry[]): void {
+    if (stale.size === 0 && fresh.length === 0) return;
+    for (const e of stale) this.#unlink(e);
+    for (const e of fresh) this.#link(e);
+    if (stale.size === 0) {
+      for (const e of fresh) this.entries.push(e);
+      return;
+    }
+    const next: Entry[] = [];
+    let inserted = false;
+    for (const e of this.entries) {
+      if (!stale.has(e)) next.push(e);
+      else if (!inserted) {
+        for (const f of fresh) next.push(f);
+        inserted = true;
+      }
+    }
+    this.entries = next;
+  }
+
+  #link(e: Entry): void {
+    this.byId.set(e.id, e);
+    for (const s of e.block.segments) this.byNode.set(s.node, e);
+    this.chars += e.block.text.length;
+  }
+
+  #unlink(e: Entry): void {
+    if (this.byId.get(e.id) === e) this.byId.delete(e.id);
+    for (const s of e.block.segments) if (this.byNode.get(s.node) === e) this.byNode.delete(s.node);
+    this.chars -= e.block.text.length;
+  }
+}
+
+/** The text nodes in `root`'s subtree (itself included), open shadow trees included. */
+function* textNodesIn(root: Node): Generator<Text, void, undefined> {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.nodeType === 3) {
+      yield n as Text;
+      continue;
+    }
+    for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+    const shadow = n.nodeType === 1 ? (n as Element).shadowRoot : null;
+    if (shadow) stack.push(shadow);
+  }
+}

@@ -1,0 +1,65 @@
+// Whether an element's subtree is hidden, for collectBlocks' pruning. Two versions:
+// one for real browsers (computed style through checkVisibility) and one for static HTML
+// in Node/linkedom (attributes and inline style only), used by the CLI.
+
+// Checked on every element walked, so these stay cheap: attribute reads first,
+// checkVisibility (no layout; uses the style the page has already computed) last.
+
+function hiddenByAttributes(el: Element): boolean {
+  // `hidden` (including hidden="until-found", which is hidden until the user searches).
+  if (el.hasAttribute('hidden')) return true;
+  return el.getAttribute('aria-hidden') === 'true';
+}
+
+interface CheckVisibilityCapable {
+  checkVisibility?(options?: {
+    checkOpacity?: boolean;
+    checkVisibilityCSS?: boolean;
+    contentVisibilityAuto?: boolean;
+  }): boolean;
+}
+
+/**
+ * Browser version: the hidden/aria-hidden attributes, then Element.checkVisibility
+ * (Chrome 105, Firefox 106): display:none on the element or an ancestor,
+ * content-visibility:hidden ancestors, visibility:hidden. Opacity is not checked (fade-in
+ * animations start at 0), nor content-visibility:auto (off-screen text is still page text).
+ */
+export function isHiddenInBrowser(el: Element): boolean {
+  if (hiddenByAttributes(el)) return true;
+  const check = (el as CheckVisibilityCapable).checkVisibility;
+  if (typeof check !== 'function') return false;
+  try {
+    return !check.call(el, { checkOpacity: false, checkVisibilityCSS: true });
+  } catch {
+    return false;
+  }
+}
+
+const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;
+const VISIBILITY_HIDDEN = /(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\s*(?:!important\s*)?(?:;|$)/i;
+
+/**
+ * Static version for HTML without a renderer: the attributes above, inline style
+ * display:none / visibility:hidden, the content of a closed <details> (except its
+ * summary) and of a <dialog> that is not open, which browsers do not render either.
+ */
+export function isHiddenStatic(el: Element): boolean {
+  if (hiddenByAttributes(el)) return true;
+  const style = el.getAttribute('style');
+  if (style && (DISPLAY_NONE.test(style) || VISIBILITY_HIDDEN.test(style))) return true;
+  const name = el.localName;
+  if (name === 'dialog' && !el.hasAttribute('open')) return true;
+  const parent = el.parentElement;
+  if (parent && parent.localName === 'details' && !parent.hasAttribute('open')) {
+    return !(name === 'summary' && firstSummary(parent) === el);
+  }
+  return false;
+}
+
+function firstSummary(details: Element): Element | null {
+  for (let c = details.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.localName === 'summary') return c;
+  }
+  return null;
+}

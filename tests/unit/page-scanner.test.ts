@@ -1,0 +1,96 @@
+// Drives PageScanner on a linkedom document: first scan, incremental rescans after DOM
+// changes, attribute-driven reveals, removals, floods, pause/resume and list filtering.
+// Slow-ish (~9 s: the real 250 ms idle debounce).
+import { afterEach, expect, it, vi } from 'vitest';
+import { parseHTML } from 'linkedom';
+import compiled from '../../src/generated/compiled-lists.json';
+import type { CompiledData } from '../../src/core/types';
+import type { PageReport } from '../../src/shared/messages';
+
+const data = compiled as unknown as CompiledData;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const texts = (r: PageReport | undefined) => (r?.matches ?? []).map((m) => `${m.text}|${m.level}`);
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.resetModules();
+});
+
+it('scans, follows DOM changes incrementally, and honours pause and list settings', async () => {
+  const w = parseHTML(
+    '<!doctype html><html><head><title>T</title></head><body><p>We sell <b>Ahava</b> cream.</p>' +
+      '<ul id="l"><li>one</li></ul><div id="acc" hidden><p>Elbit Systems ltd</p></div>' +
+      '<div contenteditable><p>Ahava</p></div></body></html>',
+  );
+  vi.stubGlobal('document', w.document);
+  vi.stubGlobal('window', w.window);
+  vi.stubGlobal('location', { href: 'https://shop.example/x', hostname: 'shop.example' });
+  vi.stubGlobal('MutationObserver', w.MutationObserver);
+  vi.resetModules();
+  const { PageScanner } = await import('../../src/content/page-scanner');
+  const reports: PageReport[] = [];
+  const s = new PageScanner(data, {
+    send: async (r) => {
+      reports.push(r);
+      return true;
+    },
+  });
+  const all = new Set(data.lists.map((l) => l.id));
+  s.configure({ paused: false, enabledLists: all });
+  await sleep(100);
+  expect(texts(reports.at(-1))).toEqual(['Ahava|flag']); // editable area and hidden div skipped
+  const firstKey = reports.at(-1)!.matches[0].key;
+  expect(reports.at(-1)!.matches[0].context).toBe('We sell Ahava cream.');
+
+  const doc = w.document;
+  const li = doc.createElement('li');
+  li.textContent = 'Elbit Systems';
+  doc.getElementById('l')!.appendChild(li);
+  await sleep(1200);
+  expect(texts(reports.at(-1))).toEqual(['Ahava|flag', 'Elbit Systems|flag']);
+  expect(reports.at(-1)!.matches[0].key).toBe(firstKey); // unchanged block keeps its key
+
+  doc.getElementById('acc')!.removeAttribute('hidden');
+  await sleep(1200);
+  expect(texts(reports.at(-1))).toEqual(['Ahava|flag', 'Elbit Systems|flag', 'Elbit Systems|flag']);
+
+  (doc.querySelector('p b')!.firstChild as Text).data = 'Nothing'; // characterData
+  doc.querySelector('[contenteditable] p')!.textContent = 'Elbit Systems';
+  await sleep(1200);
+  expect(texts(reports.at(-1))).toEqual(['Elbit Systems|flag', 'Elbit Systems|flag']);
+
+  li.remove();
+  await sleep(1200);
+  expect(texts(reports.at(-1))).toEqual(['Elbit Systems|flag']);
+
+  // Text replaced through textContent: the old text node is removed, a new one added.
+  const firstLi = doc.querySelector('#l li')!;
+  firstLi.textContent = 'Ahava';
+  await sleep(1200);
+  expect(texts(reports.at(-1))).toEqual(['Ahava|flag', 'Elbit Systems|flag']); // page order kept
+  firstLi.textContent = 'one';
+  await sleep(1200);
+  expect(texts(reports.at(-1))).toEqual(['Elbit Systems|flag']);
+
+  for (let i = 0; i < 1200; i++) {
+    const p = doc.createElement('p');
+    p.textContent = i === 5 ? 'Ahava' : `x${i}`;
+    doc.body.appendChild(p);
+  }
+  await sleep(1500);
+  expect(texts(reports.at(-1))).toEqual(['Elbit Systems|flag', 'Ahava|flag']);
+  expect(reports.at(-1)!.blocks).toBeGreaterThan(1200);
+  expect(s.reveal('999999:0')).toBe(false);
+
+  s.configure({ paused: true, enabledLists: all });
+  await sleep(700);
+  expect(reports.at(-1)!.paused).toBe(true);
+  expect(reports.at(-1)!.matches).toEqual([]);
+
+  s.configure({ paused: false, enabledLists: new Set(['dbio-2024']) });
+  await sleep(700);
+  expect(reports.at(-1)!.paused).toBe(false);
+  expect(reports.at(-1)!.matches.length).toBeGreaterThan(0);
+  expect(reports.at(-1)!.matches.every((m) => m.lists.every((l) => l.list === 'dbio-2024'))).toBe(true);
+  s.stop();
+}, 20_000);
