@@ -52,13 +52,14 @@ export function buildCompiledData(root = process.cwd()) {
       statusNote: st?.why ?? null,
     };
   });
-  const { common, properNouns } = loadDictionaries();
+  const { common, properNouns, languages } = loadDictionaries();
   return compileLists(
     sources,
     guards,
     {
       // Plurals count too: the dictionaries hold stems ("archivist" for "Archivists").
       isCommonWord: (t) => common.has(t) || (t.endsWith('s') && common.has(t.slice(0, -1))),
+      isWidelyCommonWord: (t) => (languages.get(t) ?? 0) >= 2,
       isKnownName: (t) => properNouns.has(t),
       weakNames: new Set(weak.names.map((n) => normalizeName(n.name))),
     },

@@ -14,8 +14,8 @@ import type {
   NameStrength,
   WeakReason,
 } from './types';
-import { nameVariants, type NameVariant } from './name-variants';
-import { isCompanyWord, isLegalForm } from './legal-forms';
+import { coreOf, nameVariants, type NameVariant } from './name-variants';
+import { canonicalLegalForm, isCompanyWord, isDroppableWord, isLegalForm } from './legal-forms';
 import { normalizeName, tokenize } from './normalize';
 import { parseLooseDate } from './dates';
 import { splitRecordName } from './record-names';
@@ -84,6 +84,11 @@ export interface SourceLink {
 export interface CompileOptions {
   /** True when a token is an ordinary word in one of our users' languages (build-time dictionaries). */
   isCommonWord: (norm: string) => boolean;
+  /**
+   * True when an acronym's lower-case form is an ordinary word in at least two of those
+   * languages ("cat", "semi"): its capitals then say nothing. Defaults to isCommonWord.
+   */
+  isWidelyCommonWord?: (norm: string) => boolean;
   /** True when a token is a proper noun in those dictionaries (a place, a person, another brand). */
   isKnownName?: (norm: string) => boolean;
   /** Names (normalised) that are weak by curated policy, e.g. homonyms without a guard record. */
@@ -187,8 +192,20 @@ function clusterEntities(lists: SourceList[]): Cluster[] {
     let id = slug(display.entry.name);
     for (let n = 2; usedIds.has(id); n++) id = `${slug(display.entry.name)}-${n}`;
     usedIds.add(id);
+    const legalForms = new Set<string>();
+    for (const m of members) {
+      for (const n of [m.entry.name, ...m.entry.aliases]) {
+        const lf = coreOf(n).legalForm.join(' ');
+        if (lf) legalForms.add(canonicalLegalForm(lf));
+      }
+    }
     clusters.push({
-      entity: { id, displayName: display.entry.name, entries: members.map((m) => entryRef(m.list, m.entry)) },
+      entity: {
+        id,
+        displayName: display.entry.name,
+        entries: members.map((m) => entryRef(m.list, m.entry)),
+        legalForms: [...legalForms],
+      },
       sources: members,
     });
   }
@@ -254,19 +271,36 @@ function compileGuards(guards: SourceGuard[], clusters: Cluster[]): CompiledGuar
     const target = clusters.find((c) => c.sources.some((s) => s.list.id === g.list && s.entry.name === g.notTheSameAs));
     if (!target) continue;
     for (const text of splitRecordName(g.name, g.notTheSameAs).names) {
-      const tokens = nameVariants(text, false)[0]?.tokens ?? [];
-      if (tokens.length === 0 || listed.has(tokens.join(' '))) continue;
-      out.push({
-        id: id++,
-        tokens,
-        text,
-        recordName: g.name,
-        notEntity: target.entity.id,
-        notEntityName: target.entity.displayName,
-        reason: g.reason,
-        sourceUrl: g.sourceUrl,
-      });
+      // The guard's own name, and the same without a generic trailing word ("Volvo Car
+      // Corporation" also guards "Volvo Car Germany GmbH").
+      const variants = nameVariants(text, false);
+      for (const v of guardVariants(text))
+        if (!variants.some((x) => x.tokens.join(' ') === v.join(' '))) variants.push({ ...variants[0], tokens: v });
+      for (const { tokens } of variants) {
+        if (tokens.length === 0 || listed.has(tokens.join(' '))) continue;
+        out.push({
+          id: id++,
+          tokens,
+          text,
+          recordName: g.name,
+          notEntity: target.entity.id,
+          notEntityName: target.entity.displayName,
+          reason: g.reason,
+          sourceUrl: g.sourceUrl,
+        });
+      }
     }
+  }
+  return out;
+}
+
+/** "Volvo Car Corporation" -> ["volvo", "car"]: a guard without its generic trailing words. */
+function guardVariants(text: string): string[][] {
+  const out: string[][] = [];
+  let toks = coreOf(text).tokens;
+  while (toks.length > 2 && isDroppableWord(toks[toks.length - 1])) {
+    toks = toks.slice(0, -1);
+    out.push(toks);
   }
   return out;
 }
@@ -305,7 +339,12 @@ function compileNames(
         ]);
       }
       for (const alias of entry.aliases) {
-        for (const v of nameVariants(alias, false)) candidates.push([v, 'list-alias']);
+        for (const v of nameVariants(alias, !person)) {
+          candidates.push([
+            v,
+            v.derivation === 'as-listed' || v.derivation === 'no-brackets' ? 'list-alias' : 'derived-alias',
+          ]);
+        }
       }
       for (const [v, kind] of candidates) addName(c, v, kind, person, null);
     }
@@ -354,7 +393,7 @@ function compileNames(
     // A derived alias or a link never shadows a look-alike that must stay clear.
     if ((kind === 'derived-alias' || kind === 'link') && guardKeys.has(key)) return;
     const derived = kind === 'derived-alias' || kind === 'link';
-    const { strength, weakReason, acronym } = classify(v, person, guardHeads, opts, derived);
+    const { strength, weakReason, acronym } = classify(v, person, guardHeads, opts, derived || kind === 'list-alias');
     const existing = byKey.get(key);
     if (existing) {
       if (existing.entity !== c.entity.id) {
@@ -411,7 +450,8 @@ export function classify(
     const r = raw[0] ?? t;
     if (ACRONYM_RE.test(r) && /\p{Lu}/u.test(r) && t.length <= 5) {
       // Capitals are evidence only for acronyms that are not also words ("CAT", "SEMI").
-      return opts.isCommonWord(t) ? weak('common-word') : weak('acronym', r.replace(/\./g, ''));
+      const widely = opts.isWidelyCommonWord ?? opts.isCommonWord;
+      return widely(t) ? weak('common-word') : weak('acronym', r.replace(/\./g, ''));
     }
     if (t.length <= 3 || /^\d+$/.test(t)) return weak('short');
     if (guardHeads.has(t)) return weak('homonym');

@@ -164,6 +164,28 @@ const COMPANY_WORDS = [
   'bedrijf',
   'unternehmen',
   'empresa',
+  // Business lines that groups put after the group name ("Siemens Mobility", "Santander
+  // Consumer Bank", "Carrefour Market", "Volvo Bus Corporation").
+  'mobility',
+  'consumer',
+  'market',
+  'bus',
+  'buses',
+  'finance',
+  'financial',
+  'leasing',
+  'energy',
+  'ingenieria',
+  'ingenierie',
+  'infrastructure',
+  'healthcare',
+  'digital',
+  'capital',
+  'insurance',
+  'retail',
+  'networks',
+  'software',
+  'equipment',
 ];
 
 /** Countries (and a few regions) in en, nl, fr, de, es, as they follow a group name. */
@@ -382,4 +404,38 @@ export function isDroppableWord(norm: string): boolean {
 export function isCompanyWord(norm: string): boolean {
   const hit = AFFIXES.next.get(norm);
   return hit?.kind === 'company-word' || hit?.kind === 'legal-form';
+}
+
+// Spellings of the same legal form, so "Elco Limited" agrees with the listed "Elco Ltd.".
+const CANONICAL: Record<string, string> = {
+  limited: 'ltd',
+  'company limited': 'ltd',
+  'co ltd': 'ltd',
+  bm: 'ltd',
+  בעמ: 'ltd',
+  incorporated: 'inc',
+  'co inc': 'inc',
+  corporation: 'corp',
+  'public limited company': 'plc',
+  'naamloze vennootschap': 'nv',
+  'besloten vennootschap': 'bv',
+  'societe anonyme': 'sa',
+  'sociedad anonima': 'sa',
+  'sa nv': 'sa',
+  'nv sa': 'sa',
+  aktiengesellschaft: 'ag',
+  'gesellschaft mit beschrankter haftung': 'gmbh',
+  'sociedad limitada': 'sl',
+};
+
+/** One spelling per legal form; the last form of a stack ("S.M.E. M.P, S.A." -> "sa"). */
+export function canonicalLegalForm(normalized: string): string {
+  const direct = CANONICAL[normalized];
+  if (direct) return direct;
+  const parts = normalized.split(' ');
+  for (let i = 1; i < parts.length; i++) {
+    const tail = parts.slice(i).join(' ');
+    if (isLegalForm(parts.slice(i))) return CANONICAL[tail] ?? tail;
+  }
+  return normalized;
 }

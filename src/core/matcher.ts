@@ -14,7 +14,7 @@ import type {
   TextBlock,
 } from './types';
 import { tokenize, type Token } from './normalize';
-import { affixAt } from './legal-forms';
+import { affixAt, canonicalLegalForm } from './legal-forms';
 
 export interface BlockScan {
   matches: Match[];
@@ -176,12 +176,29 @@ export class Matcher {
       country = raw(k, k + hit.length);
       k += hit.length;
       hit = affixAt(norms, k);
+    } else if (hit && hit.kind === 'company-word' && credible(k, k + hit.length) && /^\p{Lu}/u.test(nameRaw)) {
+      // One or two company or business-line words, then perhaps a country and a legal
+      // form: "Siemens Mobility SAS", "Santander Consumer Bank AG", "Volvo Bus Corporation".
+      let m = k;
+      let words = 0;
+      while (hit && hit.kind === 'company-word' && words < 2 && credible(m, m + hit.length)) {
+        m += hit.length;
+        words++;
+        hit = affixAt(norms, m);
+      }
+      companyWord = raw(k, m);
+      if (hit && hit.kind === 'country' && credible(m, m + hit.length)) {
+        m += hit.length;
+        hit = affixAt(norms, m);
+      }
+      if (hit && hit.kind === 'legal-form' && credible(m, m + hit.length)) k = m;
+      else hit = null;
     }
+    let legalFormTokens = 0;
     if (hit && hit.kind === 'legal-form' && credible(k, k + hit.length)) {
       legalForm = raw(k, k + hit.length);
+      legalFormTokens = hit.length;
       k += hit.length;
-    } else if (hit && hit.kind === 'company-word' && !country && credible(k, k + hit.length)) {
-      companyWord = raw(k, k + hit.length);
     }
 
     const weak = name.strength === 'weak';
@@ -200,22 +217,31 @@ export class Matcher {
 
     let matchType: MatchType;
     if (name.link) matchType = LINK_TYPES[name.link.relation];
-    else if (country && entity.entries.every((e) => e.entityType !== 'person')) matchType = 'group-member';
-    else if (name.kind === 'listed-name') matchType = 'exact';
+    else if ((country || (companyWord && legalForm)) && entity.entries.every((e) => e.entityType !== 'person')) {
+      matchType = 'group-member';
+    } else if (name.kind === 'listed-name') matchType = 'exact';
     else matchType = weak ? 'weak-alias' : 'alias';
 
     let flagged = !weak;
+    // For a homonym a legal form shows only that the text names *a* company: it counts
+    // when it agrees with the listed entity's own ("Elco Ltd." yes, "ELCO GmbH" no).
+    if (legalForm && weak && name.weakReason === 'homonym' && entity.legalForms?.length) {
+      const lf = canonicalLegalForm(norms.slice(k - legalFormTokens, k).join(' '));
+      if (!entity.legalForms.includes(lf)) legalForm = null;
+    }
     if (country) evidence.push({ kind: 'country', text: country });
     if (legalForm) evidence.push({ kind: 'legal-form', text: legalForm });
     if (weak) {
       // Capitals confirm a listed acronym, not a brand's: a brand is one step further away.
       const acronymOk = name.acronym !== null && !name.link && nameRaw.replace(/[.\s]/g, '') === name.acronym;
       if (acronymOk) evidence.push({ kind: 'case', text: nameRaw });
-      if (companyWord && /^\p{Lu}/u.test(nameRaw)) evidence.push({ kind: 'company-word', text: companyWord });
-      if (name.weakReason === 'generic-words' && name.kind !== 'derived-alias' && sameCapitals(nameRaw, name.text)) {
+      if (companyWord) evidence.push({ kind: 'company-word', text: companyWord });
+      if (name.weakReason === 'generic-words' && sameCapitals(nameRaw, name.text)) {
         evidence.push({ kind: 'case', text: nameRaw });
       }
-      if (block.field) evidence.push({ kind: 'field', field: block.field });
+      // A field says what the whole value is: "Partner in Bouwstoffen BV" as tenderer is
+      // not Partner. The name must be the value, give or take a label, legal form, country.
+      if (block.field && isWholeValue(text, tokens, i, k)) evidence.push({ kind: 'field', field: block.field });
       flagged = evidence.length > 0;
       if (!flagged) evidence.push({ kind: 'no-corroboration', reason: name.weakReason ?? 'short' });
     }
@@ -228,6 +254,19 @@ export class Matcher {
       flagged = false;
     }
 
+    // "Volvo EX30", "Santander Consumer": the name runs on into a longer proper name.
+    if (
+      weak &&
+      k < tokens.length &&
+      !legalForm &&
+      !country &&
+      !companyWord &&
+      // Model numbers ("Volvo FH 460", "Cat 320") are products, not another name.
+      /^\p{Lu}\p{Ll}+$/u.test(text.slice(tokens[k].start, tokens[k].end)) &&
+      !/[,;:.()]/.test(text.slice(tokens[k - 1].end, tokens[k].start))
+    ) {
+      evidence.push({ kind: 'runs-on', text: raw(k, k + 1) });
+    }
     const start = tokens[i].start;
     let end = tokens[k - 1].end;
     // "S.A." / "Inc.": the abbreviation's final dot belongs to the matched text.
@@ -244,12 +283,20 @@ export class Matcher {
         entityName: entity.displayName,
         name: name.text,
         nameId: name.id,
+        nameStrength: name.strength,
         lists: entity.entries.map((e) => ({ list: e.list, entry: e.entry, status: e.status })),
         field: block.field as FieldRole | null,
         evidence,
       },
     };
   }
+}
+
+/** True when tokens [i, k) are the whole value of the block, after an optional "Label:". */
+function isWholeValue(text: string, tokens: Token[], i: number, k: number): boolean {
+  if (k < tokens.length) return false;
+  if (i === 0) return true;
+  return text.slice(tokens[i - 1].end, tokens[i].start).includes(':');
 }
 
 /**

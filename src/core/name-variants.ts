@@ -78,6 +78,19 @@ export function nameVariants(name: string, derive: boolean): NameVariant[] {
     }
   }
 
+  // "J.C. Bamford" also written with spaced initials and no dots: "J C Bamford".
+  for (const v of [...out]) {
+    const spaced = v.text.replace(/\b(\p{Lu})\.(?=\p{Lu}\.)/gu, '$1 ').replace(/\b(\p{Lu})\.(?=\s|$)/gu, '$1');
+    if (spaced !== v.text && /\b\p{Lu} \p{Lu}\b/u.test(spaced)) {
+      const { tokens, raw } = coreOf(spaced);
+      const key = tokens.join(' ');
+      if (tokens.length > 0 && !seen.has(key)) {
+        seen.add(key);
+        out.push({ text: spaced, tokens, raw, derivation: 'joined' });
+      }
+    }
+  }
+
   // "Coca-Cola" / "RE/MAX" also written as one word: "CocaCola", "REMAX".
   const compound = /[\p{L}\p{N}]+(?:[-/][\p{L}\p{N}]+)+/gu;
   for (const v of [...out]) {

@@ -14,7 +14,9 @@ export function resolvePage(scans: readonly BlockScan[]): BlockScan[] {
   const fullNames = new Map<string, string>();
   for (const s of scans) {
     for (const m of s.matches) {
-      if (m.level === 'flag' && m.matchType !== 'weak-alias' && !fullNames.has(m.entity)) {
+      // Only a strong name counts: "Santander, S.A." is itself a weak name with a legal
+      // form and must not turn "the city of Santander" into the bank.
+      if (m.level === 'flag' && m.nameStrength === 'strong' && !fullNames.has(m.entity)) {
         fullNames.set(m.entity, m.text);
       }
     }
@@ -24,7 +26,9 @@ export function resolvePage(scans: readonly BlockScan[]): BlockScan[] {
     const matches = s.matches.map((m) => {
       const full = fullNames.get(m.entity);
       if (m.level !== 'possible' || full === undefined) return m;
-      const blocked = m.evidence.some((e) => e.kind === 'delisted-only' || e.kind === 'link-not-current');
+      const blocked = m.evidence.some(
+        (e) => e.kind === 'delisted-only' || e.kind === 'link-not-current' || e.kind === 'runs-on',
+      );
       if (blocked) return m;
       changed = true;
       const evidence: Evidence[] = m.evidence.filter((e) => e.kind !== 'no-corroboration');

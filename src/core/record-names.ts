@@ -69,7 +69,7 @@ export function splitRecordName(recordName: string, related = ''): RecordName {
     if (outer) names.push(outer);
     for (const b of brackets) {
       for (const piece of splitAlternatives(b).flatMap((p) => p.split(/[,;]\s*/))) {
-        const p = piece.replace(/^e\.g\.\s*/i, '').trim();
+        const p = piece.replace(/^(e\.g\.|formerly|former|ex-)\s*/i, '').trim();
         // A bracketed piece that starts in lower case is a description ("formerly ...",
         // "appliances: ..."), never a name.
         if (!p || /^\p{Ll}/u.test(p)) {

@@ -83,6 +83,8 @@ export interface Entity {
   id: string;
   displayName: string;
   entries: EntryRef[];
+  /** Canonical legal forms the lists give for this entity ("ltd", "ag"), for homonym checks. */
+  legalForms?: string[];
 }
 
 export type NameStrength = 'strong' | 'weak';
@@ -162,6 +164,8 @@ export type Evidence =
   | { kind: 'field'; field: FieldRole }
   | { kind: 'full-name-on-page'; text: string }
   | { kind: 'no-corroboration'; reason: WeakReason }
+  /** The name runs on into a longer proper name ("Volvo EX30"): never promoted by the page. */
+  | { kind: 'runs-on'; text: string }
   | { kind: 'link-not-current'; status: LinkStatus; note: string | null }
   | { kind: 'delisted-only' };
 
@@ -185,6 +189,8 @@ export interface Match {
   /** The listed name, alias or link name that matched. */
   name: string;
   nameId: number;
+  /** Whether the name that matched is strong (flags alone) or weak (needs corroboration). */
+  nameStrength: NameStrength;
   lists: MatchedEntry[];
   field: FieldRole | null;
   evidence: Evidence[];

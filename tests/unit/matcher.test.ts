@@ -59,7 +59,6 @@ describe('weak names need corroboration', () => {
     'Carrefour',
     'Caterpillar',
     'Volvo',
-    'ING',
     'Hot',
     'Paz',
   ])('bare "%s" in running text is never a flag', (word) => {
@@ -190,5 +189,41 @@ describe('boundaries', () => {
   });
   test('near-miss names do not match', () => {
     expect(scan('Cellnex UK Ltd')).toEqual([]);
+  });
+});
+
+describe('corroboration details', () => {
+  test('capitals confirm an acronym such as ING, but "ing." in Dutch is not the bank', () => {
+    expect(flags('werkt bij ING in Brussel')).toHaveLength(1);
+    expect(scan('ir. ing. Jansen')).toEqual([]);
+  });
+
+  test('a homonym takes a legal form only when it agrees with the listed one', () => {
+    expect(flags('Elco Limited, Tel Aviv')).toHaveLength(1);
+    expect(flags('ELCO GmbH Heizkessel')).toEqual([]);
+  });
+
+  test('business-line words after a group name make a group member', () => {
+    const [m] = flags('Siemens Mobility SAS');
+    expect(m.matchType).toBe('group-member');
+    expect(m.text).toBe('Siemens Mobility SAS');
+  });
+
+  test('a field corroborates only when the name is the whole value', () => {
+    expect(flags('Partner in Bouwstoffen BV', 'tenderer')).toEqual([]);
+    expect(flags('Leverancier: Volvo', 'supplier')).toHaveLength(1);
+  });
+
+  test('a weak name running on into a longer name is not promoted by the full name elsewhere', () => {
+    const scans = scanPage(matcher, [
+      { text: 'Raamovereenkomst met Volvo Group Belgium NV', field: null },
+      { text: 'Dienstwagen Volvo Amazon', field: null },
+    ]);
+    expect(scans[1].matches[0].level).toBe('possible');
+    expect(scans[1].matches[0].evidence).toContainEqual({ kind: 'runs-on', text: 'Amazon' });
+  });
+
+  test('spaced initials without dots match', () => {
+    expect(flags('J C Bamford Excavators Limited')).toHaveLength(1);
   });
 });

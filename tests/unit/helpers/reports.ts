@@ -11,6 +11,7 @@ export function match(partial: Partial<ReportedMatch> & { entity: string; key: s
     entityName: partial.entity,
     name: partial.text ?? 'Name',
     nameId: 0,
+    nameStrength: 'strong',
     lists: [],
     field: null,
     evidence: [],
