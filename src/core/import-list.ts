@@ -529,8 +529,7 @@ function parseJson(text: string, meta: ImportMetaInput): ParsedImport {
     const texts = (field: string): string[] => {
       const v = raw[field];
       if (v === undefined || v === null) return [];
-      if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
-        throw shape(field, 'texts', row, field);
+      if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw shape(field, 'texts', row, field);
       for (const x of v as string[])
         if (x.length > MAX_CELL_CHARS) throw hugeCell('json', { row, column: field }, x.length);
       return (v as string[]).map((x) => x.trim()).filter((x) => x !== '');
