@@ -1,0 +1,36 @@
+// HTML file -> text blocks, exactly as the content script collects them from a live page:
+// the same collectBlocks walker with the static visibility rules (no layout in a file:
+// hidden attributes, inline display:none, closed <details>, ...), the same field detection
+// (generic rules plus the site adapter for --url), and the same names from the page's data
+// (JSON-LD, microdata, a site's inline JSON) that the visible text does not already show.
+import { parseHTML } from 'linkedom';
+import { collectBlocks } from '../content/collect-blocks';
+import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates } from '../content/fields';
+import { isHiddenStatic } from '../content/visibility';
+import type { TextBlock } from '../core/types';
+
+export interface HtmlBlocks {
+  blocks: TextBlock[];
+  /** Per block: null for visible text, else where in the page data the name was found. */
+  sources: (string | null)[];
+}
+
+export function htmlInput(html: string, url: string | null): HtmlBlocks {
+  const { document } = parseHTML(html);
+  const doc = document as unknown as Document;
+  const pageUrl = url ? new URL(url) : null;
+  // Walk from the document, not document.body: linkedom does not build the implied
+  // <html>/<body> of a fragment ("<p>Acme</p>" leaves body empty and the text outside it).
+  // The walker skips <head> and everything else that is not rendered.
+  const visible = collectBlocks(doc, { isHidden: isHiddenStatic, fieldOf: fieldOfFor(pageUrl) });
+  const extra = withoutVisibleDuplicates(extraBlocksFor(pageUrl, doc), visible);
+  return {
+    blocks: [...visible.map((b) => ({ text: b.text, field: b.field })), ...extra.map((x) => ({ text: x.text, field: x.field }))],
+    sources: [...visible.map(() => null), ...extra.map((x) => x.source)],
+  };
+}
+
+/** The blocks alone (scripts/lib/eval-blocks.ts measures what `scan` sees). */
+export function blocksFromHtml(html: string, url: string | null): TextBlock[] {
+  return htmlInput(html, url).blocks;
+}

@@ -1,0 +1,146 @@
+// The CLI's output. The JSON shape is a contract used outside the project (issue 2):
+// keep every field and its meaning stable; add fields only at the end of an object.
+import type { BlockScan, Matcher } from '../core/matcher';
+import type { Evidence, FieldRole, MatchedEntry, MatchLevel, MatchType, TextBlock } from '../core/types';
+
+export interface JsonMatch {
+  text: string;
+  level: MatchLevel;
+  matchType: MatchType;
+  entity: string;
+  entityName: string;
+  /** The listed name, alias or link name that matched. */
+  name: string;
+  lists: MatchedEntry[];
+  field: FieldRole | null;
+  evidence: Evidence[];
+  /** Index of the block (HTML: visible text block; text: non-empty line) in `blocks`. */
+  block: number;
+  /** UTF-16 offsets into that block's text. */
+  start: number;
+  end: number;
+  /**
+   * Where a name that is not page text was found: a data file's JSON path or XPath, or the
+   * page data of an HTML file ("json-ld Product.brand"); null for visible text and lines.
+   */
+  source: string | null;
+}
+
+export interface JsonGuard {
+  /** The look-alike text on the page, left clear. */
+  text: string;
+  /** The entity it is not, and why (with the source that says so). */
+  notEntity: string;
+  notEntityName: string;
+  reason: string;
+  sourceUrl: string;
+  block: number;
+  start: number;
+  end: number;
+}
+
+export interface JsonResult {
+  /** The file as given on the command line; null for `check`. */
+  file: string | null;
+  /** `check` only: the name screened. */
+  input?: string;
+  url: string | null;
+  matches: JsonMatch[];
+  guards: JsonGuard[];
+  blocks: number;
+  chars: number;
+  /** How the input was read: html, text, or the data-file schema (ocds-release, ted-eforms, ...). */
+  format: string;
+  /** What the reader could not use in a data file (parts skipped, non-standard shapes). */
+  warnings: string[];
+}
+
+/** What `buildResult` needs to know about the input besides its blocks. */
+export interface ResultHead {
+  file: string | null;
+  input?: string;
+  url: string | null;
+  format: string;
+  warnings: string[];
+  /** Per block, the data-file location of its name (null entries for HTML/text). */
+  sources?: readonly (string | null)[];
+}
+
+export function buildResult(
+  matcher: Matcher,
+  head: ResultHead,
+  blocks: readonly TextBlock[],
+  scans: readonly BlockScan[],
+): JsonResult {
+  const matches: JsonMatch[] = [];
+  const guards: JsonGuard[] = [];
+  scans.forEach((scan, block) => {
+    for (const m of scan.matches) {
+      matches.push({
+        text: m.text,
+        level: m.level,
+        matchType: m.matchType,
+        entity: m.entity,
+        entityName: m.entityName,
+        name: m.name,
+        lists: m.lists.map((l) => ({ list: l.list, entry: l.entry, status: l.status })),
+        field: m.field,
+        evidence: m.evidence,
+        block,
+        start: m.start,
+        end: m.end,
+        source: head.sources?.[block] ?? null,
+      });
+    }
+    for (const g of scan.guards) {
+      const guard = matcher.guard(g.guard);
+      guards.push({
+        text: g.text,
+        notEntity: guard?.notEntity ?? '',
+        notEntityName: guard?.notEntityName ?? '',
+        reason: guard?.reason ?? '',
+        sourceUrl: guard?.sourceUrl ?? '',
+        block,
+        start: g.start,
+        end: g.end,
+      });
+    }
+  });
+  return {
+    file: head.file,
+    // `check` only, right after `file` in the printed object.
+    ...(head.input !== undefined ? { input: head.input } : {}),
+    url: head.url,
+    matches,
+    guards,
+    blocks: blocks.length,
+    chars: blocks.reduce((n, b) => n + b.text.length, 0),
+    format: head.format,
+    warnings: head.warnings,
+  };
+}
+
+/** A readable summary: one header line, then one line per match and per look-alike. */
+export function formatSummary(r: JsonResult): string {
+  const label = r.file ?? JSON.stringify(r.input ?? '');
+  const flags = r.matches.filter((m) => m.level === 'flag').length;
+  const possible = r.matches.length - flags;
+  const lines = [
+    `${label}: ${flags} flag${flags === 1 ? '' : 's'}, ${possible} possible, ` +
+      `${r.guards.length} look-alike${r.guards.length === 1 ? '' : 's'} left clear ` +
+      `(${r.format}, ${r.blocks} block${r.blocks === 1 ? '' : 's'}, ${r.chars} chars)`,
+    ...r.warnings.map((w) => `  note: ${w}`),
+  ];
+  for (const m of r.matches) {
+    const lists = m.lists
+      .map((l) => `${l.list}: ${l.entry}${l.status === 'listed' ? '' : ` (${l.status})`}`)
+      .join('; ');
+    const level = m.level === 'flag' ? 'FLAG    ' : 'possible';
+    const where = m.source ? ` (at ${m.source})` : '';
+    lines.push(`  ${level} "${m.text}" -> ${m.entityName} [${m.matchType}] ${lists}${where}`);
+  }
+  for (const g of r.guards) {
+    lines.push(`  clear    "${g.text}": not ${g.notEntityName} (${g.reason})`);
+  }
+  return lines.join('\n');
+}
