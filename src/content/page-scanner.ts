@@ -18,6 +18,7 @@ import { watchMutations, outermost, type PageWatcher } from './observer';
 import { clear, mapMatchToRanges, paint, revealRange, type RangeSpec } from './highlight';
 import { buildReport, parseMatchKey, pausedReport, reportSignature, type ReportMeta } from './report';
 import type { PageReport } from '../shared/messages';
+import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates, type ExtraBlock } from './fields';
 
 interface Entry {
   /** Stable while the block's first text node and text stay the same (keeps match keys valid). */
@@ -26,6 +27,8 @@ interface Entry {
   scan: BlockScan;
   /** Matcher generation the scan was made with (settings changes rebuild the matcher). */
   gen: number;
+  /** A name from the page's data (JSON-LD, inline product JSON): no segments, nothing to paint. */
+  fromPageData?: true;
 }
 
 export interface ScannerHost {
@@ -51,6 +54,8 @@ export class PageScanner {
   #stopped = false;
 
   #index = new PageIndex();
+  /** Blocks from the page's data, read on full scans (src/content/fields/). */
+  #pageData: Entry[] = [];
   /** Blocks with matches or guards, and their page-resolved scans (same order). */
   #found: Entry[] = [];
   #resolved: BlockScan[] = [];
@@ -123,6 +128,7 @@ export class PageScanner {
     if (!parsed) return false;
     const entry = this.#index.byId.get(parsed.blockId);
     const m = entry?.scan.matches.find((x) => x.start === parsed.start);
+    // Matches from the page's data (no entry in the index) have nothing on the page to show.
     if (!entry || !m) return false;
     return revealRange(mapMatchToRanges(entry.block, m.start, m.end));
   }
@@ -150,15 +156,18 @@ export class PageScanner {
       this.#reportTimer = null;
     }
     this.#index = new PageIndex();
+    this.#pageData = [];
     this.#found = [];
     this.#resolved = [];
     clear();
   }
 
+  /** One per scan job: the field detector caches per element (src/content/fields/). */
   #collectOptions(): CollectOptions {
     return {
       isHidden: isHiddenInBrowser,
       ownHost: null,
+      fieldOf: fieldOfFor(pageUrl()),
       onShadowRoot: (root) => this.#watcher?.observe(root),
     };
   }
@@ -254,6 +263,34 @@ export class PageScanner {
     // Nodes removed while the walk was paused are reported by the observer and dropped
     // by the rescan that follows.
     this.#index = next;
+    this.#pageData = this.#pageDataEntries(next);
+  }
+
+  /**
+   * Names in the page's data but not in its visible text, scanned as blocks without
+   * segments. Read on full scans only (scripts rarely change after load). Unchanged
+   * blocks keep their id, so their match keys stay stable across scans.
+   */
+  #pageDataEntries(index: PageIndex): Entry[] {
+    let extra: ExtraBlock[];
+    try {
+      extra = withoutVisibleDuplicates(
+        extraBlocksFor(pageUrl(), document),
+        index.entries.map((e) => e.block),
+      );
+    } catch (err) {
+      console.debug('Settlement Screen: could not read the page data', err);
+      return [];
+    }
+    const matcher = this.#matcher as Matcher;
+    const previous = new Map<string, Entry>();
+    for (const e of this.#pageData) previous.set(`${e.block.field}|${e.block.text}`, e);
+    return extra.map((x) => {
+      const block: PageBlock = { text: x.text, field: x.field, segments: [] };
+      const old = previous.get(`${x.field}|${x.text}`);
+      if (old && old.gen === this.#gen) return { ...old, block };
+      return { id: this.#nextId++, block, scan: matcher.scanBlock(block), gen: this.#gen, fromPageData: true };
+    });
   }
 
   /**
@@ -275,21 +312,19 @@ export class PageScanner {
     const previous = new Map<Text, Entry>();
     for (const e of stale) previous.set(e.block.segments[0].node, e);
     const fresh: Entry[] = [];
+    const options = this.#collectOptions();
     for (const n of nodes) {
       if (!n.isConnected) continue;
-      await runSliced(
-        iterateBlocks(n, this.#collectOptions()),
-        (block) => fresh.push(this.#entryFor(block, previous)),
-        {
-          signal,
-        },
-      );
+      await runSliced(iterateBlocks(n, options), (block) => fresh.push(this.#entryFor(block, previous)), {
+        signal,
+      });
     }
     this.#index.replace(stale, fresh);
   }
 
   #publish(): void {
     this.#found = this.#index.entries.filter(hasFindings);
+    for (const e of this.#pageData) if (hasFindings(e)) this.#found.push(e);
     this.#resolved = resolvePage(this.#found.map((e) => e.scan));
     const flags: RangeSpec[] = [];
     const possibles: RangeSpec[] = [];
@@ -324,7 +359,10 @@ export class PageScanner {
       : buildReport(
           this.#found,
           this.#resolved,
-          { blocks: this.#index.entries.length, chars: this.#index.chars },
+          {
+            blocks: this.#index.entries.length + this.#pageData.length,
+            chars: this.#index.chars + this.#pageData.reduce((n, e) => n + e.block.text.length, 0),
+          },
           meta,
         );
     const signature = reportSignature(report);
@@ -381,6 +419,15 @@ class PageIndex {
     if (this.byId.get(e.id) === e) this.byId.delete(e.id);
     for (const s of e.block.segments) if (this.byNode.get(s.node) === e) this.byNode.delete(s.node);
     this.chars -= e.block.text.length;
+  }
+}
+
+/** The frame's URL for the site adapters, or null where it does not parse (about:srcdoc). */
+function pageUrl(): URL | null {
+  try {
+    return new URL(location.href);
+  } catch {
+    return null;
   }
 }
 

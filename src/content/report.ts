@@ -7,6 +7,8 @@ import type { PageReport, ReportedGuard, ReportedMatch } from '../shared/message
 export interface ScannedBlock {
   id: number;
   block: { readonly text: string };
+  /** The block is a name from the page's data (JSON-LD, inline product JSON), not visible text. */
+  fromPageData?: boolean;
 }
 
 /**
@@ -62,7 +64,7 @@ export function buildReport(
   const guards: ReportedGuard[] = [];
   const perEntity = new Map<string, number>();
   for (let i = 0; i < blocks.length; i++) {
-    const { id, block } = blocks[i];
+    const { id, block, fromPageData } = blocks[i];
     const scan = resolved[i];
     if (!scan) continue;
     for (const m of scan.matches) {
@@ -75,6 +77,8 @@ export function buildReport(
         key: matchKey(id, m.start),
         frameId: 0,
         context: matchContext(block.text, m.start, m.end),
+        // Said so in the popup ("from the page's product data"); "show on page" has nothing to show.
+        ...(fromPageData ? { fromPageData: true } : {}),
       });
     }
     for (const gh of scan.guards) {

@@ -1,0 +1,18 @@
+// The Belgian federal e-Procurement platform (publicprocurement.be): the e-Notification
+// publications (standard forms in Dutch, French and German: "Naam en adres van de
+// contractant", "Nom et adresse du titulaire", "Aanbestedende dienst") and the newer
+// publication pages of eForms notices, which use the eForms organisation layout
+// (ORG-nnnn, "Officiële naam", "Rollen van deze organisatie").
+//
+// ## Test URLs
+// - https://www.publicprocurement.be/ (search "gunning" / "attribution" and open an award notice)
+// - https://enot.publicprocurement.be/ (e-Notification: published notices, award notices under "Aankondiging van een gegunde opdracht")
+// Notices of both kinds are also on TED, e.g. https://ted.europa.eu/en/notice/-/detail/611835-2024 (NL/FR).
+import { eformsOrganisationRole } from './lib/eforms-organisations';
+import { hostIn, type SiteAdapter } from './types';
+
+export const beEprocurement: SiteAdapter = {
+  id: 'be-eprocurement',
+  matches: (url) => hostIn(url, ['publicprocurement.be']),
+  fieldOf: eformsOrganisationRole,
+};
