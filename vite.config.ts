@@ -7,6 +7,7 @@
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import { noInnerHtml } from './scripts/vite-no-inner-html';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -31,6 +32,8 @@ export default defineConfig(({ mode }) => {
   const outDir = `dist/${browser}${localPages ? '-local' : ''}`;
   return {
     plugins: [
+      // Issue 7: no innerHTML in the bundles (web-ext lint, store review).
+      noInnerHtml(),
       preact(),
       crx({
         manifest,
@@ -41,12 +44,26 @@ export default defineConfig(({ mode }) => {
     define: {
       __BROWSER__: JSON.stringify(browser),
     },
+    resolve: {
+      // read-excel-file unzips through fflate, whose async unzip starts a Web Worker from a
+      // blob: URL for entries over 512 KB, which the extension pages' CSP (script-src 'self')
+      // forbids. This shim keeps every fflate export and makes unzip synchronous.
+      alias: [{ find: /^fflate$/, replacement: resolve(__dirname, 'src/shared/screening/fflate-sync.ts') }],
+    },
     build: {
       outDir,
       emptyOutDir: true,
       target: browser === 'firefox' ? 'firefox140' : 'chrome116',
       sourcemap: false,
       minify: true,
+      // Extension pages that the manifest does not name (CRXJS builds the ones it names):
+      // the screening page (popup, options, context menu) and the report page (popup).
+      rolldownOptions: {
+        input: {
+          screen: resolve(__dirname, 'src/screen/index.html'),
+          report: resolve(__dirname, 'src/report/index.html'),
+        },
+      },
     },
     legacy: { skipWebSocketTokenCheck: true },
   };

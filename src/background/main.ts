@@ -4,11 +4,19 @@
 // state lives in storage.session (see session-store.ts).
 import { browser } from '../shared/browser';
 import { showBadge } from './badge';
+import { registerContextMenu } from './context-menu';
 import { handleMessage } from './messages';
+import { registerPermissionSync } from './permissions';
 import { clearTab, updateTab } from './session-store';
 import { isNavigationAway } from './tab-results';
 
 browser.runtime.onMessage.addListener(handleMessage);
+
+// Issue 5: "Check '<selection>'" opens the screening page with the selected text.
+registerContextMenu();
+
+// Issue 7: sites the user allowed from the options page get the content script registered.
+registerPermissionSync();
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void clearTab(tabId);

@@ -3,10 +3,15 @@
 // site permissions) slot in below the pause list.
 import { useEffect, useState } from 'preact/hooks';
 import type { ListMeta } from '../../core/types';
+import { browser } from '../../shared/browser';
 import { t } from '../../shared/i18n';
 import { type Settings, loadSettings, onSettingsChanged, saveSettings } from '../../shared/settings';
+import { useImportedLists } from '../../shared/user-data/hooks';
+import { DismissalsSection } from './DismissalsSection';
+import { ImportedListsSection } from './ImportedListsSection';
 import { ListsSection } from './ListsSection';
 import { PausedSitesSection } from './PausedSitesSection';
+import { PermissionsSection } from './PermissionsSection';
 import { SaveStatus, type SaveState } from './SaveStatus';
 
 interface Props {
@@ -16,6 +21,9 @@ interface Props {
 export function OptionsApp({ lists }: Props) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('idle');
+  // User data (IndexedDB): imported lists are switched like the bundled ones.
+  const imported = useImportedLists();
+  const allLists = imported.value ? [...lists, ...imported.value.map((l) => l.meta)] : lists;
 
   useEffect(() => {
     void loadSettings().then(setSettings);
@@ -39,12 +47,28 @@ export function OptionsApp({ lists }: Props) {
       <header>
         <h1>{t('optionsTitle')}</h1>
         <p class="intro">{t('optionsIntro')}</p>
+        {/* Issue 5: the bulk screening page. */}
+        <p>
+          <a href={browser.runtime.getURL('src/screen/index.html')} target="_blank" rel="noopener">
+            {t('optionsOpenScreening')}
+          </a>
+        </p>
       </header>
       <main>
         {settings ? (
           <>
-            <ListsSection lists={lists} settings={settings} onChange={update} />
+            <ListsSection lists={allLists} settings={settings} onChange={update} />
             <PausedSitesSection settings={settings} onChange={update} />
+            {/* Issue 7: where the extension runs (supported sites, sites the user allowed). */}
+            <PermissionsSection />
+            {/* User data (IndexedDB): lists the user imports, and "not this company" dismissals. */}
+            <ImportedListsSection
+              imported={imported.value}
+              loadError={imported.error}
+              settings={settings}
+              onSettingsChange={update}
+            />
+            <DismissalsSection />
           </>
         ) : (
           <p class="note">{t('loading')}</p>

@@ -4,8 +4,10 @@ import { t } from '../../shared/i18n';
 import type { DataLookup } from '../lookup';
 import type { Occurrence, PopupView } from '../view-model';
 import { EntitySection } from './EntitySection';
+import { ExportMenu } from './ExportMenu';
 import { Footer } from './Footer';
 import { GuardList } from './GuardList';
+import { Lookup } from './Lookup';
 import { type CheckState, Summary } from './Summary';
 
 export interface PopupProps {
@@ -36,6 +38,8 @@ export function Popup(props: PopupProps) {
         onCheck={props.onCheck}
         onResume={props.onResume}
       />
+      {/* Issue 5: look up one name, and a link to the screening page for many. */}
+      <Lookup showScreenLink />
       <main>
         {props.revealFailed ? (
           <p class="note warn" role="alert">
@@ -75,6 +79,8 @@ export function Popup(props: PopupProps) {
           </>
         )}
       </main>
+      {/* Issue 5: an audit record of this page (print/PDF, CSV, JSON). */}
+      <ExportMenu available={view.reported && !paused} />
       <Footer
         optionsUrl={props.optionsUrl}
         onOpenOptions={props.onOpenOptions}

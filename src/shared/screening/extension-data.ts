@@ -1,0 +1,54 @@
+// Extension pages only (imports the browser API): the data, settings and matcher that the
+// popup's lookup, the screening page and the report page use. One place, so imported lists
+// and dismissals from the user-data store are wired in once for all three.
+import type { Matcher as MatcherType } from '../../core/matcher';
+import { Matcher } from '../../core/matcher';
+import type { CompiledData } from '../../core/types';
+import compiled from '../../generated/compiled-lists.json';
+import { lookupFromCompiled, type DataLookup } from '../../popup/lookup';
+import { noDismissals, type DismissalReader } from '../audit/dismissals';
+import { browser } from '../browser';
+import { enabledListSet, loadSettings, type Settings } from '../settings';
+
+export interface ExtensionData {
+  data: CompiledData;
+  lookup: DataLookup;
+  settings: Settings;
+  /** Matches with the lists the user has switched on. */
+  matcher: MatcherType;
+}
+
+/**
+ * The list data to match against. Today the bundled lists; imported lists (user-data store)
+ * are to be merged here so lookups, screenings and records include them.
+ */
+export async function loadListData(): Promise<CompiledData> {
+  return compiled as unknown as CompiledData;
+}
+
+/** The user's dismissals in force (wired to the user-data store by the lead). */
+export const readDismissals: DismissalReader = noDismissals;
+
+export async function loadExtensionData(): Promise<ExtensionData> {
+  const [data, settings] = await Promise.all([loadListData(), loadSettings()]);
+  const enabledLists = enabledListSet(
+    settings,
+    data.lists.map((l) => l.id),
+  );
+  return {
+    data,
+    lookup: lookupFromCompiled(data),
+    settings,
+    matcher: Matcher.fromData(data, { enabledLists }),
+  };
+}
+
+export function generatorInfo(): { name: string; version: string } {
+  let version = '';
+  try {
+    version = browser.runtime.getManifest().version;
+  } catch {
+    // Outside an extension context (tests): the record still says which tool made it.
+  }
+  return { name: 'Settlement Screen', version };
+}
