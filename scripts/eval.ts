@@ -37,7 +37,8 @@ function main(argv: string[]): number {
   const run = runEvaluation({ only: only.size > 0 ? only : undefined });
   if (only.size > 0) {
     const missing = [...only].filter((id) => !run.results.some((r) => r.item.id === id));
-    if (missing.length > 0) console.error(`eval: no item ${missing.map((m) => `"${m}"`).join(', ')} in tests/corpus/expected.json`);
+    if (missing.length > 0)
+      console.error(`eval: no item ${missing.map((m) => `"${m}"`).join(', ')} in tests/corpus/expected.json`);
   }
   if (json) {
     console.log(JSON.stringify({ problems: run.problems, ...(jsonReport(run.results) as object) }, null, 2));

@@ -13,7 +13,10 @@ export type ItemSource =
   /** `name` is the path as the CLI would be given it: its extension takes part in detection. */
   | { kind: 'file'; name: string; bytes: Uint8Array };
 
-export function blocksForSource(source: ItemSource, url: string | null): { raw: string; blocks: TextBlock[]; format: string } {
+export function blocksForSource(
+  source: ItemSource,
+  url: string | null,
+): { raw: string; blocks: TextBlock[]; format: string } {
   if (source.kind === 'text') return { raw: source.text, blocks: blocksFromText(source.text), format: 'text' };
   const { text } = decodeInput(source.bytes);
   const input = blocksFromInput(source.name, text, url);

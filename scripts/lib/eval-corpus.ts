@@ -100,11 +100,7 @@ export function itemSource(
   return { kind: 'file', name: item.file, bytes: readFileSync(path) };
 }
 
-export function loadItem(
-  item: CorpusItem,
-  corpusDir: string,
-  snippets: Record<string, string | string[]>,
-): LoadedItem {
+export function loadItem(item: CorpusItem, corpusDir: string, snippets: Record<string, string | string[]>): LoadedItem {
   const source = itemSource(item, corpusDir, snippets);
   const { raw, blocks, format } = blocksForSource(source, item.url ?? null);
   return { item, raw, blocks, format };
@@ -131,12 +127,16 @@ export function validateManifest(manifest: Manifest, data: CompiledData, corpusD
   if (!Array.isArray(manifest.items) || manifest.items.length === 0) return ['expected.json: "items" is empty'];
   for (const item of manifest.items) {
     const at = `item "${item.id}"`;
-    if (typeof item.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(item.id)) problems.push(`${at}: id must be lower-case letters, digits and dashes`);
+    if (typeof item.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(item.id))
+      problems.push(`${at}: id must be lower-case letters, digits and dashes`);
     if (ids.has(item.id)) problems.push(`${at}: duplicate id`);
     ids.add(item.id);
-    if (!(LANGUAGES as readonly string[]).includes(item.language)) problems.push(`${at}: language "${item.language}" is not one of ${LANGUAGES.join(', ')}`);
-    if (!(KINDS as readonly string[]).includes(item.kind)) problems.push(`${at}: kind "${item.kind}" is not one of ${KINDS.join(', ')}`);
-    if ((item.file === undefined) === (item.text === undefined)) problems.push(`${at}: needs exactly one of "file" and "text"`);
+    if (!(LANGUAGES as readonly string[]).includes(item.language))
+      problems.push(`${at}: language "${item.language}" is not one of ${LANGUAGES.join(', ')}`);
+    if (!(KINDS as readonly string[]).includes(item.kind))
+      problems.push(`${at}: kind "${item.kind}" is not one of ${KINDS.join(', ')}`);
+    if ((item.file === undefined) === (item.text === undefined))
+      problems.push(`${at}: needs exactly one of "file" and "text"`);
     if (!Array.isArray(item.flags)) problems.push(`${at}: "flags" must be an array`);
     if (!Array.isArray(item.traps)) problems.push(`${at}: "traps" must be an array`);
     if (item.file !== undefined) {
@@ -154,15 +154,20 @@ export function validateManifest(manifest: Manifest, data: CompiledData, corpusD
     }
 
     const expectedSpans: Span[] = [];
-    const named = [...(item.flags ?? []).map((f) => ({ ...f, what: 'flag' })), ...(item.possible ?? []).map((p) => ({ ...p, what: 'possible' }))];
+    const named = [
+      ...(item.flags ?? []).map((f) => ({ ...f, what: 'flag' })),
+      ...(item.possible ?? []).map((p) => ({ ...p, what: 'possible' })),
+    ];
     for (const f of named) {
-      if (!entityNames.has(f.entity)) problems.push(`${at}: ${f.what} entity "${f.entity}" is not the display name of any compiled entity`);
+      if (!entityNames.has(f.entity))
+        problems.push(`${at}: ${f.what} entity "${f.entity}" is not the display name of any compiled entity`);
       if (typeof f.text !== 'string' || f.text.trim() === '') {
         problems.push(`${at}: ${f.what} for "${f.entity}" has no text`);
         continue;
       }
       const occ = visibleOccurrences(loaded, f.text);
-      if (occ.length === 0) problems.push(`${at}: ${f.what} text "${f.text}" does not occur in the item's visible text`);
+      if (occ.length === 0)
+        problems.push(`${at}: ${f.what} text "${f.text}" does not occur in the item's visible text`);
       expectedSpans.push(...occ);
     }
     for (const p of item.possible ?? []) {
@@ -180,7 +185,9 @@ export function validateManifest(manifest: Manifest, data: CompiledData, corpusD
       if (occ.length === 0 && !inRaw) problems.push(`${at}: trap text "${t.text}" does not occur in the item`);
       for (const o of occ) {
         if (expectedSpans.some((e) => overlaps(e, o))) {
-          problems.push(`${at}: trap "${t.text}" overlaps an expected flag or possible text; make one of them more specific`);
+          problems.push(
+            `${at}: trap "${t.text}" overlaps an expected flag or possible text; make one of them more specific`,
+          );
           break;
         }
       }

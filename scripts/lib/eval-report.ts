@@ -27,12 +27,25 @@ function lpad(s: string, n: number): string {
 
 function table(header: string[], rows: string[][], right: ReadonlySet<number>): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (right.has(i) ? lpad(c, widths[i]) : pad(c, widths[i]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (right.has(i) ? lpad(c, widths[i]) : pad(c, widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
 function tallyRow(label: string, t: Tally): string[] {
-  return [label, String(t.items), String(t.expected), String(t.found), String(t.tp + t.fp), String(t.fp), ratio(t.tp, t.tp + t.fp), ratio(t.found, t.expected)];
+  return [
+    label,
+    String(t.items),
+    String(t.expected),
+    String(t.found),
+    String(t.tp + t.fp),
+    String(t.fp),
+    ratio(t.tp, t.tp + t.fp),
+    ratio(t.found, t.expected),
+  ];
 }
 
 export function formatReport(results: readonly ItemResult[], opts: { verbose?: boolean } = {}): string {
@@ -42,9 +55,25 @@ export function formatReport(results: readonly ItemResult[], opts: { verbose?: b
   out.push('Per item (exp = expected flags, found = of those flagged, flags = flag matches, fp = wrong flags)', '');
   const rows = results.map((r) => {
     const t = tally([r]);
-    return [r.item.id, `${r.item.language}/${r.item.kind}`, String(t.expected), String(t.found), String(t.tp + t.fp), String(t.fp), ratio(t.tp, t.tp + t.fp), ratio(t.found, t.expected)];
+    return [
+      r.item.id,
+      `${r.item.language}/${r.item.kind}`,
+      String(t.expected),
+      String(t.found),
+      String(t.tp + t.fp),
+      String(t.fp),
+      ratio(t.tp, t.tp + t.fp),
+      ratio(t.found, t.expected),
+    ];
   });
-  out.push(...table(['item', 'lang/kind', 'exp', 'found', 'flags', 'fp', 'precision', 'recall'], rows, new Set([2, 3, 4, 5, 6, 7])), '');
+  out.push(
+    ...table(
+      ['item', 'lang/kind', 'exp', 'found', 'flags', 'fp', 'precision', 'recall'],
+      rows,
+      new Set([2, 3, 4, 5, 6, 7]),
+    ),
+    '',
+  );
 
   const header = ['group', 'items', 'exp', 'found', 'flags', 'fp', 'precision', 'recall'];
   const byKind = groupBy(results, (r) => r.item.kind);
@@ -87,7 +116,9 @@ export function formatReport(results: readonly ItemResult[], opts: { verbose?: b
   const fns = results.flatMap((x) => x.expected.filter((e) => !e.found).map((e) => ({ r: x, e })));
   out.push(`False negatives (${fns.length}): a careful screener would flag this, the matcher did not`, '');
   for (const { r: x, e } of fns) {
-    out.push(`  [${x.item.id}] ${e.expected.entity}: "${e.expected.text}"${e.expected.note ? ` (${e.expected.note})` : ''}`);
+    out.push(
+      `  [${x.item.id}] ${e.expected.entity}: "${e.expected.text}"${e.expected.note ? ` (${e.expected.note})` : ''}`,
+    );
     for (const d of e.diagnosis) out.push(`      instead: ${describeDiagnosis(d)}`);
   }
   if (fns.length === 0) out.push('  none');
@@ -97,7 +128,9 @@ export function formatReport(results: readonly ItemResult[], opts: { verbose?: b
   if (possibles.length > 0) {
     out.push(`Review-only expectations (${possibles.length}): may be possible, must not be flags`, '');
     for (const { r: x, p } of possibles) {
-      out.push(`  [${x.item.id}] ${p.expected.entity}: "${p.expected.text}" -> ${p.status}${p.status === 'flag' ? ' (counted as a false positive above)' : ''}`);
+      out.push(
+        `  [${x.item.id}] ${p.expected.entity}: "${p.expected.text}" -> ${p.status}${p.status === 'flag' ? ' (counted as a false positive above)' : ''}`,
+      );
     }
     out.push('');
   }
@@ -107,7 +140,10 @@ export function formatReport(results: readonly ItemResult[], opts: { verbose?: b
     for (const x of results) {
       out.push(`  [${x.item.id}] ${x.blocks} blocks`);
       x.scans.forEach((s, b) => {
-        for (const m of s.matches) out.push(`      b${b} ${m.level.padEnd(8)} "${m.text}" -> ${m.entityName} (${m.matchType}; ${describeEvidence(m.evidence)})`);
+        for (const m of s.matches)
+          out.push(
+            `      b${b} ${m.level.padEnd(8)} "${m.text}" -> ${m.entityName} (${m.matchType}; ${describeEvidence(m.evidence)})`,
+          );
         for (const g of s.guards) out.push(`      b${b} guard    "${g.text}"`);
       });
     }
@@ -156,7 +192,12 @@ export function jsonReport(results: readonly ItemResult[]): unknown {
     falseNegatives: results.flatMap((r) =>
       r.expected
         .filter((e) => !e.found)
-        .map((e) => ({ item: r.item.id, entity: e.expected.entity, text: e.expected.text, instead: e.diagnosis.map(describeDiagnosis) })),
+        .map((e) => ({
+          item: r.item.id,
+          entity: e.expected.entity,
+          text: e.expected.text,
+          instead: e.diagnosis.map(describeDiagnosis),
+        })),
     ),
   };
 }

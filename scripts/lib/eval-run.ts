@@ -4,7 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { buildCompiledData } from '../build-data';
 import { Matcher } from '../../src/core/matcher';
 import type { CompiledData } from '../../src/core/types';
-import { DEFAULT_CORPUS_DIR, loadItem, loadManifest, loadSnippets, validateManifest, type Manifest } from './eval-corpus';
+import {
+  DEFAULT_CORPUS_DIR,
+  loadItem,
+  loadManifest,
+  loadSnippets,
+  validateManifest,
+  type Manifest,
+} from './eval-corpus';
 import { evaluateItem, type ItemResult } from './eval-score';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,7 +24,9 @@ export interface EvalRun {
   results: ItemResult[];
 }
 
-export function runEvaluation(opts: { corpusDir?: string; data?: CompiledData; only?: ReadonlySet<string> } = {}): EvalRun {
+export function runEvaluation(
+  opts: { corpusDir?: string; data?: CompiledData; only?: ReadonlySet<string> } = {},
+): EvalRun {
   const corpusDir = opts.corpusDir ?? DEFAULT_CORPUS_DIR;
   const data = opts.data ?? buildCompiledData(REPO_ROOT);
   const manifest = loadManifest(corpusDir);

@@ -96,13 +96,17 @@ export function evaluateItem(matcher: Matcher, loaded: LoadedItem): ItemResult {
         correct,
         trap: correct ? null : (item.traps.find((_, i) => hits(trapSpans[i], s)) ?? null),
         possible: correct ? null : ((item.possible ?? []).find((_, i) => hits(possibleSpans[i], s)) ?? null),
-        otherEntity: correct ? null : (item.flags.find((e, i) => e.entity !== m.entityName && hits(expectedSpans[i], s)) ?? null),
+        otherEntity: correct
+          ? null
+          : (item.flags.find((e, i) => e.entity !== m.entityName && hits(expectedSpans[i], s)) ?? null),
       });
     }
   });
 
   const expected: ExpectedOutcome[] = item.flags.map((e, i) => {
-    const found = flags.some((f) => f.match.entityName === e.entity && hits(expectedSpans[i], spanOf(f.block, f.match)));
+    const found = flags.some(
+      (f) => f.match.entityName === e.entity && hits(expectedSpans[i], spanOf(f.block, f.match)),
+    );
     return { expected: e, found, diagnosis: found ? [] : diagnose(matcher, scans, expectedSpans[i], e.entity) };
   });
 
@@ -140,13 +144,20 @@ function diagnose(matcher: Matcher, scans: BlockScan[], spans: Span[], entity: s
       else out.push({ kind: m.entityName === entity ? 'possible' : 'possible-other-entity', match: m });
     }
     for (const g of scan.guards) {
-      if (overlaps(s, { block: s.block, start: g.start, end: g.end })) out.push({ kind: 'guard', text: g.text, guard: matcher.guard(g.guard) });
+      if (overlaps(s, { block: s.block, start: g.start, end: g.end }))
+        out.push({ kind: 'guard', text: g.text, guard: matcher.guard(g.guard) });
     }
   }
   // One line per distinct finding: the same name repeated on a page says nothing new.
   const seen = new Set<string>();
   const unique = out.filter((d) => {
-    const key = JSON.stringify(d.kind === 'guard' ? [d.kind, d.text] : d.kind === 'nothing' ? [d.kind] : [d.kind, d.match.text, d.match.entity, d.match.level]);
+    const key = JSON.stringify(
+      d.kind === 'guard'
+        ? [d.kind, d.text]
+        : d.kind === 'nothing'
+          ? [d.kind]
+          : [d.kind, d.match.text, d.match.entity, d.match.level],
+    );
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -177,7 +188,10 @@ export function recall(t: Tally): number {
   return t.expected === 0 ? 1 : t.found / t.expected;
 }
 
-export function groupBy<K extends string>(results: readonly ItemResult[], key: (r: ItemResult) => K): Map<K, ItemResult[]> {
+export function groupBy<K extends string>(
+  results: readonly ItemResult[],
+  key: (r: ItemResult) => K,
+): Map<K, ItemResult[]> {
   const out = new Map<K, ItemResult[]>();
   for (const r of results) {
     const k = key(r);

@@ -5,12 +5,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  parseJsonText,
-  validateCorporateLinks,
-  validateLists,
-  type ValidationIssue,
-} from './validate';
+import { parseJsonText, validateCorporateLinks, validateLists, type ValidationIssue } from './validate';
 
 export type { ValidationIssue } from './validate';
 
@@ -206,7 +201,9 @@ export class DataValidationError extends Error {
   readonly issues: readonly ValidationIssue[];
   constructor(issues: readonly ValidationIssue[]) {
     const n = issues.length;
-    super(`Invalid list data (${n} problem${n === 1 ? '' : 's'}):\n${issues.map((i) => `  - ${i.message}`).join('\n')}`);
+    super(
+      `Invalid list data (${n} problem${n === 1 ? '' : 's'}):\n${issues.map((i) => `  - ${i.message}`).join('\n')}`,
+    );
     this.name = 'DataValidationError';
     this.issues = issues;
   }
@@ -251,7 +248,13 @@ export function checkCorporateLinks(
   const issues: ValidationIssue[] = [];
   const raw = readJsonFile(path, issues);
   if (!raw.parsed) return { links: null, issues };
-  issues.push(...validateCorporateLinks(path, raw.json, lists.map((l) => l.json)));
+  issues.push(
+    ...validateCorporateLinks(
+      path,
+      raw.json,
+      lists.map((l) => l.json),
+    ),
+  );
   return { links: { file: path, bytes: raw.bytes, json: raw.json as CorporateLinksFile }, issues };
 }
 

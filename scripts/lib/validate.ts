@@ -120,9 +120,7 @@ function schemaIssues(
   // An anyOf failure also reports every branch's failure; keep only the anyOf's own message.
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
   const kept = errors.filter(
-    (e) =>
-      e.keyword === 'anyOf' ||
-      !anyOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)),
+    (e) => e.keyword === 'anyOf' || !anyOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)),
   );
 
   const out: ValidationIssue[] = [];
@@ -224,11 +222,18 @@ export function validateListFile(fileName: string, json: unknown): ValidationIss
       entry.categories.forEach((code, k) => {
         if (typeof code !== 'string' || knownCodes.has(code)) return;
         const known = categoryCodes.length
-          ? `known codes: ${categoryCodes.slice(0, 12).map((c) => JSON.stringify(c)).join(', ')}${categoryCodes.length > 12 ? ', ...' : ''}`
+          ? `known codes: ${categoryCodes
+              .slice(0, 12)
+              .map((c) => JSON.stringify(c))
+              .join(', ')}${categoryCodes.length > 12 ? ', ...' : ''}`
           : 'the list defines no categories';
         issues.push(
-          makeIssue(fileName, label, `categories[${k}]`,
-            `uses category code ${JSON.stringify(code)}, which is not a key of the list's "categories" object (${known})`),
+          makeIssue(
+            fileName,
+            label,
+            `categories[${k}]`,
+            `uses category code ${JSON.stringify(code)}, which is not a key of the list's "categories" object (${known})`,
+          ),
         );
       });
     }
@@ -239,18 +244,26 @@ export function validateListFile(fileName: string, json: unknown): ValidationIss
       if (first === undefined) firstByName.set(key, i);
       else
         issues.push(
-          makeIssue(fileName, label, 'name',
-            `repeats the name of ${entryLabel(json, 'entries', first)}; entry names must be unique within a list`),
+          makeIssue(
+            fileName,
+            label,
+            'name',
+            `repeats the name of ${entryLabel(json, 'entries', first)}; entry names must be unique within a list`,
+          ),
         );
     }
 
     // A delisted entry must say when, because the popup shows "removed on <date>" instead of a flag.
     if (entry.status === 'delisted' && entry.delisted_table_date === undefined)
-      issues.push(makeIssue(fileName, label, 'delisted_table_date', 'is missing; a delisted entry must give its removal date'));
+      issues.push(
+        makeIssue(fileName, label, 'delisted_table_date', 'is missing; a delisted entry must give its removal date'),
+      );
     if (entry.status === 'listed' && entry.delisted_table_date !== undefined)
       issues.push(makeIssue(fileName, label, 'delisted_table_date', 'is set, but the entry\'s status is "listed"'));
     if (statusRequired && entry.status === undefined)
-      issues.push(makeIssue(fileName, label, 'status', 'is missing; every entry of this list must say "listed" or "delisted"'));
+      issues.push(
+        makeIssue(fileName, label, 'status', 'is missing; every entry of this list must say "listed" or "delisted"'),
+      );
   });
   return sortIssues(issues);
 }
@@ -306,8 +319,12 @@ export function validateLists(files: readonly { file: string; json: unknown }[])
         entry.also_in_ohchr_database_2025.forEach((ref, k) => {
           if (typeof ref !== 'string' || resolveEntryReference(ref, ohchrNames)) return;
           issues.push(
-            makeIssue(file, entryLabel(json, 'entries', i), `also_in_ohchr_database_2025[${k}]`,
-              `names ${JSON.stringify(ref)}, which is not the name of any entry in list "${OHCHR_LIST_ID}"${didYouMean(ref, ohchrNames)}`),
+            makeIssue(
+              file,
+              entryLabel(json, 'entries', i),
+              `also_in_ohchr_database_2025[${k}]`,
+              `names ${JSON.stringify(ref)}, which is not the name of any entry in list "${OHCHR_LIST_ID}"${didYouMean(ref, ohchrNames)}`,
+            ),
           );
         });
       });
@@ -320,11 +337,7 @@ export function validateLists(files: readonly { file: string; json: unknown }[])
 // Corporate links
 
 /** Schema plus: every link, also_listed_as and not_related record names a real entry of a real list. */
-export function validateCorporateLinks(
-  fileName: string,
-  json: unknown,
-  lists: readonly ListFile[],
-): ValidationIssue[] {
+export function validateCorporateLinks(fileName: string, json: unknown, lists: readonly ListFile[]): ValidationIssue[] {
   if (!isRecord(json)) return [notAnObject(fileName, json)];
   const issues = validateLinksSchema(json)
     ? []
@@ -337,11 +350,22 @@ export function validateCorporateLinks(
     if (typeof listId !== 'string' || typeof name !== 'string') return;
     const names = namesById.get(listId);
     if (!names) {
-      issues.push(makeIssue(fileName, label, listField, `names list ${JSON.stringify(listId)}, which is not the id of any list file (known ids: ${knownIds})`));
+      issues.push(
+        makeIssue(
+          fileName,
+          label,
+          listField,
+          `names list ${JSON.stringify(listId)}, which is not the id of any list file (known ids: ${knownIds})`,
+        ),
+      );
     } else if (!names.has(name)) {
       issues.push(
-        makeIssue(fileName, label, nameField,
-          `names ${JSON.stringify(name)}, which is not the name of any entry in list ${JSON.stringify(listId)}${didYouMean(name, names)}`),
+        makeIssue(
+          fileName,
+          label,
+          nameField,
+          `names ${JSON.stringify(name)}, which is not the name of any entry in list ${JSON.stringify(listId)}${didYouMean(name, names)}`,
+        ),
       );
     }
   };

@@ -236,12 +236,30 @@ export class Matcher {
       const acronymOk = name.acronym !== null && !name.link && nameRaw.replace(/[.\s]/g, '') === name.acronym;
       if (acronymOk) evidence.push({ kind: 'case', text: nameRaw });
       if (companyWord) evidence.push({ kind: 'company-word', text: companyWord });
+      // "Banco Santander", "Groupe Carrefour": a company word just before the name, when
+      // the name is not itself the start of a longer one ("Grupo Villar Mir").
+      const before = i > 0 ? affixAt(norms, i - 1) : null;
+      const nextStartsName =
+        k < tokens.length &&
+        /^\p{Lu}/u.test(text[tokens[k].start]) &&
+        !/[,;:.()]/.test(text.slice(tokens[k - 1].end, tokens[k].start));
+      if (
+        !companyWord &&
+        before?.kind === 'company-word' &&
+        before.length === 1 &&
+        /^\p{Lu}/u.test(text[tokens[i - 1].start]) &&
+        /^\p{Lu}/u.test(nameRaw) &&
+        !nextStartsName &&
+        !/[,;:.()]/.test(text.slice(tokens[i - 1].end, tokens[i].start))
+      ) {
+        evidence.push({ kind: 'company-word', text: raw(i - 1, i) });
+      }
       if (name.weakReason === 'generic-words' && sameCapitals(nameRaw, name.text)) {
         evidence.push({ kind: 'case', text: nameRaw });
       }
       // A field says what the whole value is: "Partner in Bouwstoffen BV" as tenderer is
       // not Partner. The name must be the value, give or take a label, legal form, country.
-      if (block.field && isWholeValue(text, tokens, i, k)) evidence.push({ kind: 'field', field: block.field });
+      if (block.field && isWholeValue(tokens, k)) evidence.push({ kind: 'field', field: block.field });
       flagged = evidence.length > 0;
       if (!flagged) evidence.push({ kind: 'no-corroboration', reason: name.weakReason ?? 'short' });
     }
@@ -292,11 +310,13 @@ export class Matcher {
   }
 }
 
-/** True when tokens [i, k) are the whole value of the block, after an optional "Label:". */
-function isWholeValue(text: string, tokens: Token[], i: number, k: number): boolean {
-  if (k < tokens.length) return false;
-  if (i === 0) return true;
-  return text.slice(tokens[i - 1].end, tokens[i].start).includes(':');
+/**
+ * True when tokens [i, k) end the block's value: a field labels what follows it ("Merk:
+ * Volvo", "Sold by Carrefour", "Awarded to X"), and "Partner in Bouwstoffen BV" is not
+ * Partner because the name does not run to the end.
+ */
+function isWholeValue(tokens: Token[], k: number): boolean {
+  return k === tokens.length;
 }
 
 /**
