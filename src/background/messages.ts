@@ -4,10 +4,12 @@
 import { browser, type Runtime } from '../shared/browser';
 import type { CheckPageResult } from '../shared/background-client';
 import { isToBackground, type PageReport } from '../shared/messages';
+import { getUserData, listDismissals, undismissedFlagCount } from '../shared/user-data';
+import type { UserDataReply } from '../shared/user-data/types';
 import { showBadge } from './badge';
 import { injectContentScript } from './inject';
 import { readTab, updateTab } from './session-store';
-import { flaggedEntityCount, mergeFrameReport } from './tab-results';
+import { mergeFrameReport } from './tab-results';
 
 export type SenderKind = 'content-script' | 'extension-page' | 'other';
 
@@ -33,9 +35,45 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
   return 'other';
 }
 
+// ---- user data (dismissals, imported lists): see src/shared/user-data ----
+
+/**
+ * Recount every tab's badge after the user's data changed (a dismissal added or undone).
+ * main.ts calls it from storage.onChanged for USER_DATA_REVISION_KEY.
+ */
+export async function recountBadges(): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  const dismissals = await listDismissals().catch(() => []);
+  await Promise.all(
+    Object.keys(all)
+      .filter((key) => /^tab:\d+$/.test(key))
+      .map(async (key) => {
+        const tabId = Number(key.slice(4));
+        await showBadge(tabId, undismissedFlagCount(await readTab(tabId), dismissals));
+      }),
+  );
+}
+
+/** Content scripts get only the dismissals in force on their tab's site. */
+function userDataFor(kind: SenderKind, sender: SenderInfo & { tab?: { url?: string } }): Promise<UserDataReply> {
+  if (kind === 'extension-page') return getUserData();
+  let hostname: string | null = null;
+  try {
+    hostname = new URL(sender.tab?.url ?? sender.url ?? '').hostname || null;
+  } catch {
+    hostname = null;
+  }
+  return getUserData({ hostname });
+}
+// ---- end user data ----
+
 async function recordReport(tabId: number, frameId: number, report: PageReport): Promise<void> {
+  // The badge never counts an entity the user dismissed on this site (or everywhere).
+  // Dismissals are read first, so each badge update follows its merge directly and the
+  // last merge sets the badge last.
+  const dismissals = await listDismissals().catch(() => []);
   const merged = await updateTab(tabId, (prev) => mergeFrameReport(prev, tabId, frameId, report));
-  await showBadge(tabId, flaggedEntityCount(merged));
+  await showBadge(tabId, undismissedFlagCount(merged, dismissals));
 }
 
 async function checkPage(tabId: number): Promise<CheckPageResult> {
@@ -70,5 +108,8 @@ export function handleMessage(message: unknown, sender: Runtime.MessageSender): 
     case 'check-page':
       if (kind !== 'extension-page') return undefined;
       return checkPage(message.tabId);
+    case 'get-user-data':
+      if (kind === 'other') return undefined;
+      return userDataFor(kind, sender);
   }
 }

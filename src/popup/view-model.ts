@@ -2,10 +2,14 @@
 // - An entity whose shown entries are all delisted goes to "Removed from the list",
 //   whatever the match level: removed entries are never shown as flags.
 // - Otherwise an entity with any `flag` match is a flag; the rest are "for review".
+// - An entity the user dismissed here ("not this company") goes to "Dismissed by you",
+//   whatever its section; a dismissal never moves any other entity.
 // - Page evidence is grouped by distinct matched text and match type, keeping every
 //   occurrence so "Show on page" can step through them.
 import type { EntryRef, Evidence, FieldRole, MatchLevel, MatchType } from '../core/types';
 import type { ReportedMatch, TabResults } from '../shared/messages';
+import { dismissalFor } from '../shared/user-data/rules';
+import type { Dismissal } from '../shared/user-data/types';
 import type { DataLookup } from './lookup';
 
 export type EntitySection = 'flag' | 'possible' | 'removed';
@@ -36,6 +40,11 @@ export interface EntityView {
   /** The list entries behind the matches, as the lists give them. */
   entries: EntryRef[];
   evidence: EvidenceItem[];
+  /**
+   * The user's "not this company" for this entity on this site: null when not dismissed
+   * (the card offers to dismiss), undefined where dismissing is not offered (e.g. lookups).
+   */
+  dismissal?: Dismissal | null;
 }
 
 export interface GuardView {
@@ -56,7 +65,16 @@ export interface PopupView {
   flags: EntityView[];
   possible: EntityView[];
   removed: EntityView[];
+  /** Entities the user dismissed here: shown collapsed with Undo, never counted. */
+  dismissed: EntityView[];
   guards: GuardView[];
+}
+
+export interface BuildViewOptions {
+  /** The user's dismissals; each hides only its own entity. */
+  dismissals?: readonly Dismissal[];
+  /** The page's hostname, for dismissals limited to one site. */
+  host?: string | null;
 }
 
 const LEVEL_RANK: Record<MatchLevel, number> = { flag: 2, possible: 1 };
@@ -139,7 +157,7 @@ function evidenceItems(matches: ReportedMatch[]): EvidenceItem[] {
 const byName = (a: EntityView, b: EntityView) =>
   a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' });
 
-export function buildView(results: TabResults | null, lookup: DataLookup): PopupView {
+export function buildView(results: TabResults | null, lookup: DataLookup, options: BuildViewOptions = {}): PopupView {
   const frames = results ? Object.entries(results.frames) : [];
   const top = results?.frames['0'];
   const byEntity = new Map<string, ReportedMatch[]>();
@@ -172,6 +190,7 @@ export function buildView(results: TabResults | null, lookup: DataLookup): Popup
     flags: [],
     possible: [],
     removed: [],
+    dismissed: [],
     guards,
   };
   for (const [id, matches] of byEntity) {
@@ -191,11 +210,14 @@ export function buildView(results: TabResults | null, lookup: DataLookup): Popup
       section,
       entries,
       evidence: evidenceItems(matches),
+      dismissal: dismissalFor(options.dismissals ?? [], id, options.host) ?? null,
     };
-    view[section === 'flag' ? 'flags' : section].push(entityView);
+    if (entityView.dismissal) view.dismissed.push(entityView);
+    else view[section === 'flag' ? 'flags' : section].push(entityView);
   }
   view.flags.sort(byName);
   view.possible.sort(byName);
   view.removed.sort(byName);
+  view.dismissed.sort(byName);
   return view;
 }

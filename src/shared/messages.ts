@@ -10,6 +10,11 @@ export interface ReportedMatch extends Match {
   frameId: number;
   /** A short excerpt of the block around the match, for context in the popup. */
   context: string;
+  /**
+   * True when the name is in the page's data (JSON-LD, inline product JSON) and not in its
+   * visible text: nothing is highlighted and "show on page" is unavailable.
+   */
+  fromPageData?: boolean;
 }
 
 export interface ReportedGuard extends GuardHit {
@@ -37,13 +42,19 @@ export interface TabResults {
   frames: Record<string, PageReport>;
 }
 
+// ---- user data (content scripts and extension pages) -> background ----
+// Reply: UserDataReply (src/shared/user-data/types.ts). Content scripts cannot open the
+// extension's IndexedDB, so the background reads it for them.
+export type UserDataRequest = { type: 'get-user-data' };
+
 // ---- content script -> background ----
-export type ContentToBackground = { type: 'page-report'; report: PageReport };
+export type ContentToBackground = { type: 'page-report'; report: PageReport } | UserDataRequest;
 
 // ---- extension pages (popup, options) -> background ----
 export type PageToBackground =
   | { type: 'get-tab-results'; tabId: number }
-  | { type: 'check-page'; tabId: number };
+  | { type: 'check-page'; tabId: number }
+  | UserDataRequest;
 
 // ---- popup -> content script (tabs.sendMessage) ----
 export type PopupToContent = { type: 'reveal-match'; key: string } | { type: 'rescan' };
@@ -77,7 +88,8 @@ function isReportedMatch(v: unknown): v is ReportedMatch {
     typeof v.matchType === 'string' &&
     typeof v.entity === 'string' &&
     Array.isArray(v.lists) &&
-    Array.isArray(v.evidence)
+    Array.isArray(v.evidence) &&
+    (v.fromPageData === undefined || typeof v.fromPageData === 'boolean')
   );
 }
 
@@ -89,6 +101,8 @@ export function isToBackground(v: unknown): v is ToBackground {
     case 'get-tab-results':
     case 'check-page':
       return typeof v.tabId === 'number' && Number.isInteger(v.tabId) && v.tabId >= 0;
+    case 'get-user-data':
+      return true;
     default:
       return false;
   }

@@ -1,11 +1,12 @@
-// Both locales are complete and consistent, and every key the code asks for exists.
+// All three locales (English, Dutch, French) are complete and consistent, and every key the
+// code asks for exists.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatMessage, loadLocale } from './helpers/fake-browser';
 
 const ROOT = resolve(__dirname, '../..');
-const LOCALES = ['en', 'nl'];
+const LOCALES = ['en', 'nl', 'fr'];
 const messages = Object.fromEntries(LOCALES.map((l) => [l, loadLocale(l)]));
 
 function sourceFiles(dir: string): string[] {
@@ -100,5 +101,13 @@ describe('locales', () => {
       (k) => messages.en[k].message === messages.nl[k].message && !['extName', 'popupTitle', 'labelStatus', 'labelCriteria'].includes(k),
     );
     expect(same).toEqual([]);
+  });
+
+  it('have French that is not just the English copied', () => {
+    // Words that are the same in both languages.
+    const alike = ['extName', 'popupTitle', 'labelVersion', 'sourceLink', 'fieldOrganisation'];
+    const same = Object.keys(messages.en).filter((k) => messages.en[k].message === messages.fr[k].message && !alike.includes(k));
+    expect(same).toEqual([]);
+    expect(messages.fr.uiLocale.message).toBe('fr');
   });
 });

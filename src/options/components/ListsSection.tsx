@@ -18,6 +18,7 @@ function ListCard({ list, on, onToggle }: { list: ListMeta; on: boolean; onToggl
         <h3 id={`${switchId}-title`}>
           {list.title}
           {list.partial ? <span class="badge badge-partial">{t('partialBadge')}</span> : null}
+          {list.origin === 'imported' ? <span class="badge badge-imported">{t('importedBadge')}</span> : null}
         </h3>
         <label class="switch">
           <input
@@ -47,7 +48,7 @@ function ListCard({ list, on, onToggle }: { list: ListMeta; on: boolean; onToggl
           </>
         ) : null}
         <dt>{t('labelCoverage')}</dt>
-        <dd>{list.coverageNote}</dd>
+        <dd>{list.coverageNote || t('dateNotGiven')}</dd>
       </dl>
     </li>
   );

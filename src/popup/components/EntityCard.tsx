@@ -3,6 +3,7 @@
 import { t } from '../../shared/i18n';
 import type { DataLookup } from '../lookup';
 import type { EntityView, Occurrence } from '../view-model';
+import { DismissButton } from './DismissButton';
 import { EntryDetails } from './EntryDetails';
 import { EvidenceRow } from './EvidenceRow';
 
@@ -14,11 +15,14 @@ interface Props {
 
 export function EntityCard({ entity, lookup, onReveal }: Props) {
   const headingId = `entity-${entity.section}-${entity.id.replace(/[^a-z0-9_-]/gi, '_')}`;
+  // Dismissed by the user: marked as such, with the dismissal and Undo first (DismissButton).
+  const dismissed = entity.dismissal ? ' entity-dismissed' : '';
   return (
-    <article class={`entity entity-${entity.section}`} aria-labelledby={headingId}>
+    <article class={`entity entity-${entity.section}${dismissed}`} aria-labelledby={headingId}>
       <h3 id={headingId} class="entity-name">
         {entity.displayName}
       </h3>
+      {entity.dismissal ? <DismissButton entity={entity} /> : null}
       <ul class="entries">
         {entity.entries.map((entry) => (
           <EntryDetails key={`${entry.list}:${entry.entry}`} entry={entry} list={lookup.list(entry.list)} />
@@ -35,6 +39,7 @@ export function EntityCard({ entity, lookup, onReveal }: Props) {
           />
         ))}
       </ul>
+      {entity.dismissal ? null : <DismissButton entity={entity} />}
     </article>
   );
 }

@@ -144,8 +144,28 @@ export const fixtureData: CompiledData = {
     },
   ],
   names: [
-    { id: 1, tokens: ['acme'], text: 'Acme', entity: 'acme', kind: 'derived-alias', strength: 'strong', weakReason: null, acronym: null, link: null },
-    { id: 2, tokens: ['partner'], text: 'Partner', entity: 'partner', kind: 'derived-alias', strength: 'weak', weakReason: 'common-word', acronym: null, link: null },
+    {
+      id: 1,
+      tokens: ['acme'],
+      text: 'Acme',
+      entity: 'acme',
+      kind: 'derived-alias',
+      strength: 'strong',
+      weakReason: null,
+      acronym: null,
+      link: null,
+    },
+    {
+      id: 2,
+      tokens: ['partner'],
+      text: 'Partner',
+      entity: 'partner',
+      kind: 'derived-alias',
+      strength: 'weak',
+      weakReason: 'common-word',
+      acronym: null,
+      link: null,
+    },
   ],
   guards: [
     {
