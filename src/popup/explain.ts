@@ -84,6 +84,7 @@ export function cautionNotes(evidence: readonly Evidence[]): string[] {
     else if (ev.kind === 'link-not-current')
       notes.push(ev.note ? t('evidenceLinkNotCurrentNote', ev.note) : t('evidenceLinkNotCurrent'));
     else if (ev.kind === 'delisted-only') notes.push(t('evidenceDelistedOnly'));
+    else if (ev.kind === 'runs-on') notes.push(t('evidenceRunsOn', ev.text));
   }
   return notes;
 }
@@ -127,9 +128,10 @@ export function attribution(entry: EntryRef, list: ListMeta | undefined): string
       ? t('attributionRemovedDate', [publisher, formatListDate(entry.removedOn)])
       : t('attributionRemoved', publisher);
   }
-  const codes = entry.criteria.length > 0 && entry.criteria.every((c) => isShortCode(c.code))
-    ? entry.criteria.map(criterionLabel).join(', ')
-    : null;
+  const codes =
+    entry.criteria.length > 0 && entry.criteria.every((c) => isShortCode(c.code))
+      ? entry.criteria.map(criterionLabel).join(', ')
+      : null;
   if (entry.listedOn) {
     const date = formatListDate(entry.listedOn);
     return codes ? t('attributionCodesDate', [publisher, codes, date]) : t('attributionDate', [publisher, date]);

@@ -1,8 +1,7 @@
 // Popup entry point.
 import { render } from 'preact';
-import compiled from '../generated/compiled-lists.json';
-import type { CompiledData } from '../core/types';
 import { t, uiLanguage } from '../shared/i18n';
+import { loadListData } from '../shared/screening/extension-data';
 import { App } from './components/App';
 import { lookupFromCompiled } from './lookup';
 import { resolveTabId } from './tab-target';
@@ -12,7 +11,8 @@ import './popup.css';
 async function start(root: HTMLElement): Promise<void> {
   document.documentElement.lang = uiLanguage();
   document.title = t('popupTitle');
-  const lookup = lookupFromCompiled(compiled as unknown as CompiledData);
+  // Bundled and imported lists, so matches from imported lists show their details.
+  const lookup = lookupFromCompiled(await loadListData());
   const tabId = await resolveTabId(location.search);
   if (tabId === null) {
     render(<p class="note">{t('noTab')}</p>, root);

@@ -11,6 +11,7 @@ import type { ReportedMatch, TabResults } from '../shared/messages';
 import { dismissalFor } from '../shared/user-data/rules';
 import type { Dismissal } from '../shared/user-data/types';
 import type { DataLookup } from './lookup';
+import { fieldGroup, fieldRank, type FieldGroup } from '../content/fields/rank';
 
 export type EntitySection = 'flag' | 'possible' | 'removed';
 
@@ -31,6 +32,8 @@ export interface EvidenceItem {
   evidence: Evidence[];
   context: string;
   occurrences: Occurrence[];
+  /** Read from the page's data (JSON-LD, embedded product JSON): nothing to show on the page. */
+  fromPageData: boolean;
 }
 
 export interface EntityView {
@@ -40,6 +43,8 @@ export interface EntityView {
   /** The list entries behind the matches, as the lists give them. */
   entries: EntryRef[];
   evidence: EvidenceItem[];
+  /** The role the page states for this company's flagged mentions (best first), for grouping. */
+  group: FieldGroup;
   /**
    * The user's "not this company" for this entity on this site: null when not dismissed
    * (the card offers to dismiss), undefined where dismissing is not offered (e.g. lookups).
@@ -131,6 +136,7 @@ function evidenceItems(matches: ReportedMatch[]): EvidenceItem[] {
         evidence: [],
         context: m.context,
         occurrences: [],
+        fromPageData: m.fromPageData === true,
       };
       byText.set(k, item);
     } else if (LEVEL_RANK[m.level] > LEVEL_RANK[item.level]) {
@@ -147,11 +153,26 @@ function evidenceItems(matches: ReportedMatch[]): EvidenceItem[] {
       }
       if (item.field === null && m.field !== null) item.field = m.field;
     }
-    item.occurrences.push({ key: m.key, frameId: m.frameId });
+    if (m.fromPageData !== true) {
+      item.fromPageData = false;
+      item.occurrences.push({ key: m.key, frameId: m.frameId });
+    }
   }
   return [...byText.values()].sort(
     (a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || b.occurrences.length - a.occurrences.length,
   );
+}
+
+const GROUP_ORDER: Record<FieldGroup, number> = { awarded: 0, brand: 1, bidders: 2, mentioned: 3 };
+
+/** The highest-ranked role among the flagged mentions (or all mentions when none flags). */
+function bestField(matches: readonly ReportedMatch[]): FieldRole | null {
+  const flagged = matches.filter((m) => m.level === 'flag');
+  let best: FieldRole | null = null;
+  for (const m of flagged.length > 0 ? flagged : matches) {
+    if (fieldRank(m.field) < fieldRank(best)) best = m.field;
+  }
+  return best;
 }
 
 const byName = (a: EntityView, b: EntityView) =>
@@ -210,12 +231,14 @@ export function buildView(results: TabResults | null, lookup: DataLookup, option
       section,
       entries,
       evidence: evidenceItems(matches),
+      group: fieldGroup(bestField(matches)),
       dismissal: dismissalFor(options.dismissals ?? [], id, options.host) ?? null,
     };
     if (entityView.dismissal) view.dismissed.push(entityView);
     else view[section === 'flag' ? 'flags' : section].push(entityView);
   }
-  view.flags.sort(byName);
+  // A company the page names as winner, supplier or brand comes before one merely mentioned.
+  view.flags.sort((a, b) => GROUP_ORDER[a.group] - GROUP_ORDER[b.group] || byName(a, b));
   view.possible.sort(byName);
   view.removed.sort(byName);
   view.dismissed.sort(byName);

@@ -18,6 +18,8 @@ import {
 import type { DataLookup } from '../lookup';
 import { tabUrl } from '../tab-target';
 import { type Occurrence, buildView } from '../view-model';
+import { useDismissals } from '../../shared/user-data/hooks';
+import { DismissProvider } from './DismissButton';
 import { Popup } from './Popup';
 import type { CheckState } from './Summary';
 
@@ -71,9 +73,14 @@ export function App({ tabId, lookup }: Props) {
     };
   }, [tabId, refresh]);
 
-  const view = useMemo(() => buildView(results, lookup), [results, lookup]);
-  const host = hostnameOf(url ?? view.topUrl);
-  const webHost = host && /^https?:/.test(url ?? view.topUrl ?? '') ? host : null;
+  const { value: dismissals } = useDismissals();
+  const pageUrl = url ?? results?.frames['0']?.url ?? null;
+  const host = hostnameOf(pageUrl);
+  const webHost = host && /^https?:/.test(pageUrl ?? '') ? host : null;
+  const view = useMemo(
+    () => buildView(results, lookup, { dismissals: dismissals ?? [], host: webHost }),
+    [results, lookup, dismissals, webHost],
+  );
   const paused = Boolean(settings && webHost && isSitePaused(settings, webHost));
 
   const onCheck = async () => {
@@ -120,19 +127,21 @@ export function App({ tabId, lookup }: Props) {
   const optionsPage = (browser.runtime.getManifest() as { options_ui?: { page?: string } }).options_ui?.page;
   if (!loaded) return <p class="loading">…</p>;
   return (
-    <Popup
-      view={view}
-      lookup={lookup}
-      paused={paused}
-      host={webHost}
-      checkState={checkState}
-      revealFailed={revealFailed}
-      optionsUrl={browser.runtime.getURL(optionsPage ?? '')}
-      onCheck={() => void onCheck()}
-      onPause={onPause}
-      onResume={onResume}
-      onReveal={onReveal}
-      onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
-    />
+    <DismissProvider host={webHost}>
+      <Popup
+        view={view}
+        lookup={lookup}
+        paused={paused}
+        host={webHost}
+        checkState={checkState}
+        revealFailed={revealFailed}
+        optionsUrl={browser.runtime.getURL(optionsPage ?? '')}
+        onCheck={() => void onCheck()}
+        onPause={onPause}
+        onResume={onResume}
+        onReveal={onReveal}
+        onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+      />
+    </DismissProvider>
   );
 }

@@ -46,6 +46,7 @@ export function EvidenceRow({ item, name, onReveal }: Props) {
           </ExternalLink>
         </p>
       ) : null}
+      {item.fromPageData ? <p class="note page-data">{t('fromPageData')}</p> : null}
       <ContextExcerpt context={item.context} text={item.text} />
       {count > 0 ? (
         <button type="button" class="reveal" onClick={reveal} aria-label={t('showOnPageLabel', item.text)}>

@@ -16,8 +16,7 @@ export function GuardList({ guards }: { guards: GuardView[] }) {
           {guards.map((g) => (
             <li key={`${g.key}:${g.text}`}>
               <p>
-                <q>{g.text}</q>{' '}
-                {g.notEntityName ? t('lookalikeNotEntity', g.notEntityName) : t('lookalikeNoDetails')}
+                <q>{g.text}</q> {g.notEntityName ? t('lookalikeNotEntity', g.notEntityName) : t('lookalikeNoDetails')}
               </p>
               {g.reason ? <p class="reason">{g.reason}</p> : null}
               {g.sourceUrl ? (

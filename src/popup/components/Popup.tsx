@@ -4,6 +4,7 @@ import { t } from '../../shared/i18n';
 import type { DataLookup } from '../lookup';
 import type { Occurrence, PopupView } from '../view-model';
 import { EntitySection } from './EntitySection';
+import { FlagSections } from './FlagSections';
 import { ExportMenu } from './ExportMenu';
 import { Footer } from './Footer';
 import { GuardList } from './GuardList';
@@ -48,15 +49,7 @@ export function Popup(props: PopupProps) {
         ) : null}
         {paused ? null : (
           <>
-            <EntitySection
-              id="flags"
-              heading={t('sectionFlags')}
-              intro={<p class="intro">{t('sectionFlagsIntro')}</p>}
-              entities={view.flags}
-              collapsed={false}
-              lookup={lookup}
-              onReveal={onReveal}
-            />
+            <FlagSections view={view} lookup={lookup} onReveal={onReveal} />
             <EntitySection
               id="review"
               heading={t('sectionReview', view.possible.length)}
@@ -71,6 +64,15 @@ export function Popup(props: PopupProps) {
               heading={t('sectionRemoved', view.removed.length)}
               intro={<p class="intro">{t('sectionRemovedIntro')}</p>}
               entities={view.removed}
+              collapsed
+              lookup={lookup}
+              onReveal={onReveal}
+            />
+            <EntitySection
+              id="dismissed"
+              heading={t('sectionDismissed', view.dismissed.length)}
+              intro={<p class="intro">{t('sectionDismissedIntro')}</p>}
+              entities={view.dismissed}
               collapsed
               lookup={lookup}
               onReveal={onReveal}

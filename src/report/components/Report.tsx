@@ -61,6 +61,7 @@ function asItem(m: AuditMatch): EvidenceItem {
     evidence: m.evidence,
     context: '',
     occurrences: [],
+    fromPageData: false,
   };
 }
 

@@ -6,9 +6,10 @@ import { Matcher } from '../../core/matcher';
 import type { CompiledData } from '../../core/types';
 import compiled from '../../generated/compiled-lists.json';
 import { lookupFromCompiled, type DataLookup } from '../../popup/lookup';
-import { noDismissals, type DismissalReader } from '../audit/dismissals';
+import type { DismissalReader } from '../audit/dismissals';
 import { browser } from '../browser';
 import { enabledListSet, loadSettings, type Settings } from '../settings';
+import { getImportedCompiled, listDismissals, mergeCompiledData } from '../user-data';
 
 export interface ExtensionData {
   data: CompiledData;
@@ -19,15 +20,17 @@ export interface ExtensionData {
 }
 
 /**
- * The list data to match against. Today the bundled lists; imported lists (user-data store)
- * are to be merged here so lookups, screenings and records include them.
+ * The list data to match against: the bundled lists plus the lists the user imported
+ * (user-data store), merged the same way in every context so ids agree. If the store
+ * cannot be read, the bundled lists still work.
  */
 export async function loadListData(): Promise<CompiledData> {
-  return compiled as unknown as CompiledData;
+  const imported = await getImportedCompiled().catch(() => null);
+  return mergeCompiledData(compiled as unknown as CompiledData, imported);
 }
 
-/** The user's dismissals in force (wired to the user-data store by the lead). */
-export const readDismissals: DismissalReader = noDismissals;
+/** The user's dismissals in force, from the user-data store. */
+export const readDismissals: DismissalReader = async () => listDismissals();
 
 export async function loadExtensionData(): Promise<ExtensionData> {
   const [data, settings] = await Promise.all([loadListData(), loadSettings()]);
