@@ -5,7 +5,8 @@
 import { browser } from '../shared/browser';
 import { showBadge } from './badge';
 import { registerContextMenu } from './context-menu';
-import { handleMessage } from './messages';
+import { handleMessage, recountBadges } from './messages';
+import { onUserDataChanged } from '../shared/user-data/changes';
 import { registerPermissionSync } from './permissions';
 import { clearTab, updateTab } from './session-store';
 import { isNavigationAway } from './tab-results';
@@ -17,6 +18,9 @@ registerContextMenu();
 
 // Issue 7: sites the user allowed from the options page get the content script registered.
 registerPermissionSync();
+
+// A dismissal added or undone anywhere changes what the badges count.
+onUserDataChanged(() => void recountBadges());
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void clearTab(tabId);

@@ -9,6 +9,11 @@ import { browser, type Runtime } from '../shared/browser';
 import { enabledListSet, isSitePaused, loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { isPopupToContent, type ContentToBackground, type PageReport } from '../shared/messages';
 import { PageScanner } from './page-scanner';
+// Only these user-data modules: index.ts would bring idb into the content script.
+import { requestUserData } from '../shared/user-data/client';
+import { mergeCompiledData } from '../shared/user-data/merge';
+import { dismissedEntitySet } from '../shared/user-data/rules';
+import { onUserDataChanged } from '../shared/user-data/changes';
 
 const compiled = compiledJson as unknown as CompiledData;
 
@@ -130,6 +135,8 @@ function start(): void {
   const cleanups: (() => void)[] = [];
   let settings: Settings | null = null;
 
+  // Bundled lists plus the user's imported lists (merged as every other context does).
+  let data: CompiledData = compiled;
   const apply = (s: Settings): void => {
     settings = s;
     const paused = isSitePaused(s, siteHostname());
@@ -137,9 +144,20 @@ function start(): void {
       paused,
       enabledLists: enabledListSet(
         s,
-        compiled.lists.map((l) => l.id),
+        data.lists.map((l) => l.id),
       ),
     });
+  };
+
+  // Imported lists and dismissals come from the background (IndexedDB is not reachable
+  // from here). Without an answer the bundled lists still work.
+  const refreshUserData = async (): Promise<void> => {
+    const reply = await requestUserData().catch(() => null);
+    if (!reply || scanner.stopped) return;
+    data = mergeCompiledData(compiled, reply.imported);
+    scanner.setData(data);
+    scanner.setHidden(dismissedEntitySet(reply.dismissals, siteHostname()));
+    if (settings) apply(settings);
   };
 
   const instance: Instance = {
@@ -147,6 +165,7 @@ function start(): void {
     rescan: () => {
       visible.now();
       scanner.requestFull(true);
+      void refreshUserData();
     },
     stop: () => {
       scanner.stop();
@@ -192,6 +211,9 @@ function start(): void {
   void (async () => {
     try {
       const s = await loadSettings();
+      if (scanner.stopped) return;
+      await refreshUserData();
+      cleanups.push(onUserDataChanged(() => void refreshUserData()));
       if (scanner.stopped) return;
       if (!isSitePaused(s, siteHostname())) await visible.promise;
       if (scanner.stopped) return;

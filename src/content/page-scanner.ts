@@ -49,6 +49,8 @@ export class PageScanner {
   #matcher: Matcher | null = null;
   /** Enabled list ids the matcher was built with. */
   #listsKey = '';
+  #hidden: ReadonlySet<string> = new Set();
+  #hiddenKey = '';
   #gen = 0;
   #paused = false;
   #stopped = false;
@@ -81,6 +83,28 @@ export class PageScanner {
 
   get stopped(): boolean {
     return this.#stopped;
+  }
+
+  /**
+   * New list data (the user imported or removed a list): the next configure() rebuilds the
+   * matcher and rescans.
+   */
+  setData(data: CompiledData): void {
+    if (data === this.#data) return;
+    this.#data = data;
+    this.#listsKey = '\u0000stale';
+  }
+
+  /**
+   * Companies the user dismissed on this site: their highlights are not painted, but they
+   * stay in the report so the popup can list them under "Dismissed by you" with Undo.
+   */
+  setHidden(entities: ReadonlySet<string>): void {
+    const key = [...entities].sort().join('\n');
+    if (key === this.#hiddenKey) return;
+    this.#hiddenKey = key;
+    this.#hidden = entities;
+    if (this.#hasReport && !this.#paused && !this.#stopped) this.#publish();
   }
 
   /** Switches lists or pause state; rescans when something changed. */
@@ -330,6 +354,7 @@ export class PageScanner {
     const possibles: RangeSpec[] = [];
     this.#found.forEach((e, i) => {
       for (const m of this.#resolved[i].matches) {
+        if (this.#hidden.has(m.entity)) continue;
         const target = m.level === 'flag' ? flags : possibles;
         for (const r of mapMatchToRanges(e.block, m.start, m.end)) target.push(r);
       }
