@@ -1,6 +1,12 @@
 // Token-trie matcher (FlashText-style): one pass over a block's tokens, longest match
 // wins, word boundaries come from the tokenizer. Cost is linear in the text and does not
 // grow with the number of names. Pure: no DOM, no extension APIs.
+//
+// Speed (docs/performance.md): a block is first scanned into typed arrays (token offsets
+// and hashes, scanTokens) and walked through a copy of the trie keyed by token hash
+// (HashTrie, at the end of this file). Only a block in which that walk reaches a name or
+// a guard is turned into token objects and scanned as below; every other block (most of
+// a page's text) costs one pass over its characters and one table probe per token.
 import type {
   CompiledData,
   CompiledGuard,
@@ -13,7 +19,7 @@ import type {
   MatchType,
   TextBlock,
 } from './types';
-import { tokenize, type Token } from './normalize';
+import { hashNorm, scanTokens, tokenize, tokensFrom, TokenBuffer, type Token } from './normalize';
 import { affixAt, canonicalLegalForm } from './legal-forms';
 
 export interface BlockScan {
@@ -30,6 +36,11 @@ interface TrieNode {
 export interface MatcherOptions {
   /** Lists switched on; null or undefined = all. */
   enabledLists?: ReadonlySet<string> | null;
+  /**
+   * false: scan every block in full, without the hash-trie pre-check. Same results, slower;
+   * for the benchmark's equivalence check (scripts/lib/bench-check.ts).
+   */
+  prefilter?: boolean;
 }
 
 const LINK_TYPES: Record<string, MatchType> = {
@@ -45,6 +56,9 @@ export class Matcher {
   readonly #root: TrieNode = { next: new Map(), name: null, guard: null };
   readonly #entities = new Map<string, Entity>();
   readonly #guards = new Map<number, CompiledGuard>();
+  /** Null when disabled, or when two sibling tokens share a hash (never seen; then no pre-check). */
+  readonly #hashTrie: HashTrie | null;
+  readonly #buf = new TokenBuffer();
 
   private constructor(data: CompiledData, opts: MatcherOptions) {
     this.data = data;
@@ -61,6 +75,7 @@ export class Matcher {
       const node = this.#insert(g.tokens);
       node.guard ??= g;
     }
+    this.#hashTrie = opts.prefilter === false ? null : HashTrie.from(this.#root);
   }
 
   static fromData(data: CompiledData, opts: MatcherOptions = {}): Matcher {
@@ -91,7 +106,14 @@ export class Matcher {
 
   /** Find every listed name (and every look-alike guard) in one block of text. */
   scanBlock(block: TextBlock): BlockScan {
-    const tokens = tokenize(block.text);
+    const buf = this.#buf;
+    scanTokens(block.text, buf);
+    if (this.#hashTrie && !this.#hashTrie.reachesEntry(buf)) {
+      buf.shrink();
+      return { matches: [], guards: [] };
+    }
+    const tokens = tokensFrom(block.text, buf);
+    buf.shrink();
     const norms = tokens.map((t) => t.norm);
     const matches: Match[] = [];
     const guards: GuardHit[] = [];
@@ -213,6 +235,9 @@ export class Matcher {
       // An acronym or ordinary word written in lower case is a word, not a name: skip it
       // entirely rather than filling the review list with "booking a table".
       if (!pageLooksLikeName) return null;
+      // A brand written in lower case by its owner ("innocent") reads like the word itself:
+      // only a stated field (brand, supplier, ...) makes it worth a look.
+      if (!/\p{Lu}/u.test(nameRaw) && !block.field) return null;
     }
 
     let matchType: MatchType;
@@ -344,4 +369,100 @@ function isCredibleAffix(raw: string, norms: string[]): boolean {
   const letters = norms.join('').length;
   if (letters > 3) return true;
   return /\p{Lu}/u.test(raw) || /[./]/.test(raw);
+}
+
+/**
+ * The trie again, keyed by token hash (hashNorm) in one open-addressing table of edges
+ * (parent node, token hash) -> child node, so that a page token is looked up as a number
+ * without being made into a string. It answers one question: does the walk from any token
+ * reach a node holding a name or a guard? If not, the string trie finds nothing either (a
+ * token's hash is the hash of its normalised form, and equal strings hash alike); if so,
+ * or on a hash collision, the block is scanned in full.
+ */
+class HashTrie {
+  readonly #mask: number;
+  readonly #shift: number;
+  /** Per slot: parent node id, token hash, child node id (0 = empty slot; the root is 0). */
+  readonly #parent: Int32Array;
+  readonly #hash: Int32Array;
+  readonly #child: Int32Array;
+  /** Per node id: 1 when a name or a guard ends there. */
+  readonly #entry: Uint8Array;
+
+  private constructor(edges: number) {
+    // At most half full, so a probe rarely looks past its first slot.
+    let bits = 4;
+    while (1 << bits < edges * 2) bits++;
+    this.#mask = (1 << bits) - 1;
+    this.#shift = 32 - bits;
+    this.#parent = new Int32Array(1 << bits);
+    this.#hash = new Int32Array(1 << bits);
+    this.#child = new Int32Array(1 << bits);
+    this.#entry = new Uint8Array(edges + 1);
+  }
+
+  /** Null when two tokens leaving the same node have the same hash. */
+  static from(root: TrieNode): HashTrie | null {
+    let edges = 0;
+    const count = (n: TrieNode): void => {
+      for (const c of n.next?.values() ?? []) {
+        edges++;
+        count(c);
+      }
+    };
+    count(root);
+    const t = new HashTrie(edges);
+    let nextId = 1;
+    const add = (n: TrieNode, id: number): boolean => {
+      for (const [token, c] of n.next ?? []) {
+        const child = nextId++;
+        if (!t.#insert(id, hashNorm(token), child)) return false;
+        if (c.name || c.guard) t.#entry[child] = 1;
+        if (!add(c, child)) return false;
+      }
+      return true;
+    };
+    return add(root, 0) ? t : null;
+  }
+
+  #slot(parent: number, hash: number): number {
+    return Math.imul(hash ^ Math.imul(parent, 0x27d4eb2d), 0x9e3779b1) >>> this.#shift;
+  }
+
+  #insert(parent: number, hash: number, child: number): boolean {
+    for (let s = this.#slot(parent, hash); ; s = (s + 1) & this.#mask) {
+      if (this.#child[s] === 0) {
+        this.#parent[s] = parent;
+        this.#hash[s] = hash;
+        this.#child[s] = child;
+        return true;
+      }
+      if (this.#parent[s] === parent && this.#hash[s] === hash) return false;
+    }
+  }
+
+  #get(parent: number, hash: number): number {
+    const child = this.#child;
+    for (let s = this.#slot(parent, hash); ; s = (s + 1) & this.#mask) {
+      const c = child[s];
+      if (c === 0) return 0;
+      if (this.#hash[s] === hash && this.#parent[s] === parent) return c;
+    }
+  }
+
+  /** Whether the walk from some token of the last scan reaches a name or a guard. */
+  reachesEntry(buf: TokenBuffer): boolean {
+    const n = buf.count;
+    const hashes = buf.hash;
+    const entry = this.#entry;
+    for (let i = 0; i < n; i++) {
+      let node = this.#get(0, hashes[i]);
+      for (let j = i + 1; node !== 0; j++) {
+        if (entry[node] === 1) return true;
+        if (j >= n) break;
+        node = this.#get(node, hashes[j]);
+      }
+    }
+    return false;
+  }
 }

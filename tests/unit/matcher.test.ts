@@ -227,3 +227,12 @@ describe('corroboration details', () => {
     expect(flags('J C Bamford Excavators Limited')).toHaveLength(1);
   });
 });
+
+describe('brands written in lower case', () => {
+  test('"innocent" in prose is the word, in a brand field the brand', () => {
+    expect(scan('He was found innocent by the court')).toEqual([]);
+    const [m] = scan('innocent', 'brand');
+    expect(m.entityName).toBe('The Coca-Cola Company');
+    expect(m.evidence).toContainEqual({ kind: 'field', field: 'brand' });
+  });
+});
