@@ -100,5 +100,6 @@ function wrap(page: Page): TabPage {
     bringToFront: () => page.bringToFront(),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     close: () => page.close(),
+    raw: { kind: 'chromium', page },
   };
 }

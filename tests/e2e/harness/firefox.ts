@@ -7,7 +7,10 @@ import { FIREFOX_PATH } from './browsers';
 import { extensionPagePath, readBuiltManifest } from './ext-manifest';
 import { callExpression, type ExtBrowser, type TabPage } from './types';
 
-export async function launchFirefox(extDir: string, opts: { headless?: boolean } = {}): Promise<ExtBrowser> {
+export async function launchFirefox(
+  extDir: string,
+  opts: { headless?: boolean; prefs?: Record<string, unknown> } = {},
+): Promise<ExtBrowser> {
   const dir = resolve(extDir);
   const manifest = readBuiltManifest(dir);
   if (!manifest.geckoId) throw new Error(`${dir}/manifest.json has no browser_specific_settings.gecko.id`);
@@ -24,6 +27,8 @@ export async function launchFirefox(extDir: string, opts: { headless?: boolean }
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [manifest.geckoId]: uuid }),
+      // Extra prefs a test needs (e.g. where downloads go: page-io.ts).
+      ...opts.prefs,
     },
   });
   let extensionId: string;
@@ -72,6 +77,7 @@ function wrap(page: Page): TabPage {
     bringToFront: () => page.bringToFront(),
     setViewport: (width, height) => page.setViewport({ width, height }),
     close: () => page.close(),
+    raw: { kind: 'firefox', page },
   };
 }
 

@@ -1,3 +1,5 @@
+import type { Page as PwPage } from 'playwright-core';
+import type { Page as PpPage } from 'puppeteer-core';
 import type { BuiltManifest } from './ext-manifest';
 
 // One small surface over playwright-core (Chromium) and puppeteer-core (Firefox), so each
@@ -19,7 +21,16 @@ export interface TabPage {
   bringToFront(): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   close(): Promise<void>;
+  /**
+   * The driver's own page object, for what this surface does not cover (typing, choosing
+   * files, downloads: see page-io.ts). Optional so other TabPage implementations need not
+   * provide it.
+   */
+  raw?: RawPage;
 }
+
+/** A tab as the driver sees it: Playwright's Page (Chromium) or Puppeteer's (Firefox). */
+export type RawPage = { kind: 'chromium'; page: PwPage } | { kind: 'firefox'; page: PpPage };
 
 export interface ExtBrowser {
   name: BrowserName;
