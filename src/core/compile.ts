@@ -120,7 +120,7 @@ export function compileLists(
   }));
 
   const entities = clusterEntities(files.map((f) => f.list));
-  const guardNames = compileGuards(guards, entities);
+  const guardNames = compileGuards(guards, entities, opts);
   const names = compileNames(entities, guardNames, opts, links);
   return { formatVersion: 1, lists, entities: entities.map((e) => e.entity), names, guards: guardNames };
 }
@@ -254,7 +254,7 @@ function categoryText(v: unknown): string {
 
 // ---------------------------------------------------------------- guards
 
-function compileGuards(guards: SourceGuard[], clusters: Cluster[]): CompiledGuard[] {
+function compileGuards(guards: SourceGuard[], clusters: Cluster[], opts: CompileOptions): CompiledGuard[] {
   const out: CompiledGuard[] = [];
   let id = 0;
   // A look-alike record never hides a name the lists themselves give ("Egis
@@ -278,6 +278,10 @@ function compileGuards(guards: SourceGuard[], clusters: Cluster[]): CompiledGuar
         if (!variants.some((x) => x.tokens.join(' ') === v.join(' '))) variants.push({ ...variants[0], tokens: v });
       for (const { tokens } of variants) {
         if (tokens.length === 0 || listed.has(tokens.join(' '))) continue;
+        // A one-word look-alike that is an ordinary word ("DELTA" the fibre provider) would
+        // put its note on every river delta: keep the longer names of the record only.
+        // ("HP Inc." stays: its legal form makes it a company name.)
+        if (tokens.length === 1 && opts.isCommonWord(tokens[0]) && coreOf(text).legalForm.length === 0) continue;
         out.push({
           id: id++,
           tokens,

@@ -236,3 +236,12 @@ describe('brands written in lower case', () => {
     expect(m.evidence).toContainEqual({ kind: 'field', field: 'brand' });
   });
 });
+
+describe('look-alike notes', () => {
+  test('an ordinary word is not a look-alike ("de Delta van Rijn en Maas"), a company name is', () => {
+    expect(matcher.scanBlock({ text: 'de Delta van Rijn en Maas', field: null }).guards).toEqual([]);
+    const { guards } = matcher.scanBlock({ text: 'HP Inc. printer', field: null });
+    expect(guards).toHaveLength(1);
+    expect(matcher.guard(guards[0].guard)?.notEntityName).toBe('Hewlett Packard Enterprise (HPE)');
+  });
+});
