@@ -129,7 +129,7 @@ describe('Popup', () => {
     expect(section(root, 'flags')!.textContent).toContain('The listed name in a shorter form: “Acme”');
     const review = section(root, 'review')!.textContent!;
     expect(review).toContain('A short or common name; nothing nearby confirms that it is this company.');
-    expect(review).toContain('Nothing on the page confirms that this is the listed company (also an ordinary word).');
+    expect(review).toContain('Nothing confirms that this is the listed company (also an ordinary word)');
   });
 
   it('links sources safely and never links a javascript: URL', () => {
