@@ -13,4 +13,4 @@ export {
   toCsv,
 } from './csv';
 export { recordFileName, recordJson } from './json';
-export { sha256Hex } from './sha256';
+export { sha256Hex } from '../sha256';

@@ -9,7 +9,7 @@ import { browser } from '../browser';
 import { notifyUserDataChanged } from './changes';
 import { compileImportedLists } from './compile-imported';
 import { type CompiledCache, UserDataError, asUserDataError, openUserDb, type UserDb } from './db';
-import { sha256Hex } from './hash';
+import { sha256Hex } from '../sha256';
 import type { StoredImportedList } from './types';
 
 const CACHE_KEY = 'importedCompiled';

@@ -18,7 +18,7 @@ export type { Migration, UserDataErrorCode } from './db';
 export { notifyUserDataChanged, onUserDataChanged, USER_DATA_REVISION_KEY } from './changes';
 export { compileImportedLists } from './compile-imported';
 export { mergeCompiledData } from './merge';
-export { sha256Hex } from './hash';
+export { sha256Hex } from '../sha256';
 
 export interface UserDataQuery {
   /** Only dismissals that apply on this hostname (content scripts); all of them when undefined. */

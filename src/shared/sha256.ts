@@ -1,4 +1,5 @@
-// SHA-256 (hex) with Web Crypto, as in extension pages, workers and Node >= 19.
+// SHA-256 (hex) with Web Crypto: the same call in extension pages, workers and Node >= 19.
+// Used for imported lists and for the input files of audit records.
 export async function sha256Hex(data: string | ArrayBuffer | Uint8Array): Promise<string> {
   const bytes =
     typeof data === 'string'
