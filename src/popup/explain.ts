@@ -149,3 +149,19 @@ export function statusText(entry: EntryRef): string {
   if (entry.status === 'listed') return t('statusListed');
   return entry.removedOn ? t('statusRemovedOn', formatListDate(entry.removedOn)) : t('statusRemoved');
 }
+
+/** The result of a name or company in one word: listed, for review, removed, clear. */
+export function resultLabel(result: 'flag' | 'possible' | 'removed' | 'clear' | 'lookalike'): string {
+  switch (result) {
+    case 'flag':
+      return t('resultFlag');
+    case 'possible':
+      return t('resultPossible');
+    case 'removed':
+      return t('resultRemoved');
+    case 'clear':
+      return t('resultClear');
+    case 'lookalike':
+      return t('resultClear');
+  }
+}

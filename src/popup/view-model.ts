@@ -11,6 +11,7 @@ import type { ReportedMatch, TabResults } from '../shared/messages';
 import { dismissalFor } from '../shared/user-data/rules';
 import type { Dismissal } from '../shared/user-data/types';
 import type { DataLookup } from './lookup';
+import { bareEntryRef } from '../core/entry-ref';
 import { fieldGroup, fieldRank, type FieldGroup } from '../content/fields/rank';
 
 export type EntitySection = 'flag' | 'possible' | 'removed';
@@ -102,19 +103,7 @@ function entriesFor(entityId: string, matches: ReportedMatch[], lookup: DataLook
       const k = `${e.list}\u0000${e.entry}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      refs.push({
-        list: e.list,
-        entry: e.entry,
-        status: e.status,
-        removedOn: null,
-        listedOn: null,
-        criteria: [],
-        rationale: '',
-        sourceUrl: '',
-        entityType: null,
-        country: null,
-        response: null,
-      });
+      refs.push(bareEntryRef(e));
     }
   }
   return refs;

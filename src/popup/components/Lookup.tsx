@@ -2,6 +2,7 @@
 // same cards as the page results (flags, near misses with their reason, removed entries,
 // look-alikes left clear). Also exports the per-name result view that the screening page
 // shows for a selected row.
+import { resultLabel } from '../explain';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ScreenRow } from '../../shared/screening/types';
 import { screenName } from '../../shared/screening/screen';
@@ -53,14 +54,7 @@ export function rowEntityViews(row: ScreenRow, lookup: DataLookup): EntityView[]
 }
 
 function sectionBadge(section: EntityView['section']): string {
-  switch (section) {
-    case 'flag':
-      return t('resultFlag');
-    case 'possible':
-      return t('resultPossible');
-    case 'removed':
-      return t('resultRemoved');
-  }
+  return resultLabel(section);
 }
 
 function resultSentence(row: ScreenRow): string {

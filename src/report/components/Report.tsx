@@ -1,6 +1,7 @@
 // The printable audit record (A4, via the browser's print dialog: "Save as PDF"). Rendered
 // from the record alone, as text only: names, page text and list data may contain markup and
 // must print literally. URLs print as text so a paper copy still says where things come from.
+import { resultLabel } from '../../popup/explain';
 import type { EntryRef } from '../../core/types';
 import {
   attribution,
@@ -22,7 +23,6 @@ import type {
 } from '../../shared/audit/types';
 import { formatCount, formatListDate } from '../../shared/format';
 import { t, uiLanguage } from '../../shared/i18n';
-import type { ScreenResult } from '../../shared/screening/types';
 
 export function formatDateTime(iso: string, locale: string = uiLanguage()): string {
   const d = new Date(iso);
@@ -31,21 +31,6 @@ export function formatDateTime(iso: string, locale: string = uiLanguage()): stri
     return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'long' }).format(d);
   } catch {
     return iso;
-  }
-}
-
-export function resultLabel(result: ScreenResult | 'lookalike'): string {
-  switch (result) {
-    case 'flag':
-      return t('resultFlag');
-    case 'possible':
-      return t('resultPossible');
-    case 'removed':
-      return t('resultRemoved');
-    case 'clear':
-      return t('resultClear');
-    case 'lookalike':
-      return t('resultClear');
   }
 }
 

@@ -10,7 +10,7 @@ import { RowDetails } from '../../popup/components/Lookup';
 import { formatCount } from '../../shared/format';
 import { t } from '../../shared/i18n';
 import type { ScreenCounts, ScreenResult, ScreenRow } from '../../shared/screening/types';
-import { resultLabel } from '../../report/components/Report';
+import { resultLabel } from '../../popup/explain';
 import { matchTypeLabel, sourceLabel } from '../messages';
 import {
   type SortDir,

@@ -1,5 +1,6 @@
 // Building audit records from a bulk screening or a tab's results. Pure: the lists, the
 // settings, the dismissals and the clock come in as arguments.
+import { bareEntryRef } from '../../core/entry-ref';
 import type { ListMeta, Match } from '../../core/types';
 import type { DataLookup } from '../../popup/lookup';
 import { buildView, type EntityView } from '../../popup/view-model';
@@ -89,19 +90,7 @@ function entitiesOf(named: Map<string, { name: string; lists: Match['lists'] }>,
     out.push({
       id,
       displayName: e?.displayName ?? name,
-      entries: lists.map((l) => ({
-        list: l.list,
-        entry: l.entry,
-        status: l.status,
-        removedOn: null,
-        listedOn: null,
-        criteria: [],
-        rationale: '',
-        sourceUrl: '',
-        entityType: null,
-        country: null,
-        response: null,
-      })),
+      entries: lists.map(bareEntryRef),
     });
   }
   return out.sort((a, b) => a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }));
