@@ -30,7 +30,8 @@ step() {
 
 step "typecheck" npm run --silent typecheck
 step "data validation" npm run --silent validate:data
-step "web-ext lint (Firefox build)" env NO_UPDATE_NOTIFIER=1 npx web-ext lint --source-dir dist/firefox --no-config-discovery
+# --warnings-as-errors: store review treats warnings (innerHTML, eval, manifest keys) as findings.
+step "web-ext lint (Firefox build)" env NO_UPDATE_NOTIFIER=1 npx web-ext lint --source-dir dist/firefox --no-config-discovery --warnings-as-errors
 # The browser half of `npm start`, headless: the demo page must show flags.
 step "demo (headless)" npx tsx scripts/demo.ts --headless --out dist/demo
 # Through the package scripts: they put the Node 22 that vitest 5 needs on PATH.

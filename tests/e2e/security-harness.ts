@@ -1,0 +1,361 @@
+// Browser launchers for the security and hostile-page tests (tests/e2e/security-*.test.ts,
+// tests/e2e/hostile-*.test.ts). Same recipes as tests/e2e/harness (and the same
+// ExtBrowser/TabPage surface, so the harness's probes work on them), plus what these tests
+// need and the shared harness does not expose:
+//   - the raw Playwright context / Puppeteer browser (network recording, CDP),
+//   - extra Chromium flags, a profile kept across launches (browser restart), and extra
+//     Firefox prefs (optional-permission prompts off, a proxy),
+//   - per tab: the page's uncaught errors and any alert()/confirm() it raised.
+import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CHROMIUM_PATH, FIREFOX_PATH } from './harness/browsers';
+import { extensionPagePath, readBuiltManifest } from './harness/ext-manifest';
+import { callExpression, type BrowserName, type ExtBrowser, type TabPage } from './harness/types';
+
+/** A tab, with what the page let escape: uncaught errors and dialogs (alert, confirm, prompt). */
+export interface SecTab extends TabPage {
+  readonly errors: string[];
+  readonly dialogs: string[];
+  /** Elapsed ms of a round trip into the page's main thread (how responsive it is). */
+  ping(): Promise<number>;
+  /** Types with real key events where the focus and caret are. */
+  keyboardType(text: string): Promise<void>;
+}
+
+export interface SecBrowser extends ExtBrowser {
+  newPage(url: string, opts?: { initScript?: string }): Promise<SecTab>;
+  /** Runs `fn` in an extension page (a DOM and the extension APIs), in both browsers. */
+  inExtensionPage<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Chromium: runs `fn` in the background service worker (Firefox: its background page is not reachable). */
+  inServiceWorker<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  raw: { kind: 'chromium'; context: BrowserContext; profile: string } | { kind: 'firefox'; browser: PpBrowser };
+  /** Chromium: close the browser but keep the profile (for a restart). */
+  closeKeepingProfile(): Promise<string>;
+}
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchSecChromium(
+  extDir: string,
+  opts: { profile?: string; args?: string[] } = {},
+): Promise<SecBrowser> {
+  const dir = resolve(extDir);
+  const manifest = readBuiltManifest(dir);
+  const profile = opts.profile ?? (await mkdtemp(join(tmpdir(), 'ss-sec-chromium-')));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1200, height: 800 },
+    args: [...CHROMIUM_FLAGS, ...(opts.args ?? []), `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+  });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(sw.url()).host;
+  const extensionOrigin = `chrome-extension://${extensionId}`;
+  let spare: PwPage | null = context.pages()[0] ?? null;
+  let extPage: PwPage | null = null;
+  const extensionPage = async (): Promise<PwPage> => {
+    if (!extPage || extPage.isClosed()) {
+      extPage = await context.newPage();
+      await extPage.goto(`${extensionOrigin}/${extensionPagePath(manifest)}`);
+    }
+    return extPage;
+  };
+  // Extension APIs are run in an extension page, not in the service worker: these tests stop
+  // the worker on purpose, and Playwright's handle on a stopped worker can hang instead of
+  // failing. Reading through a page also never wakes the worker as a side effect.
+  const inExtension = async (expression: string): Promise<unknown> => (await extensionPage()).evaluate(expression);
+  const worker = async (expression: string): Promise<unknown> => {
+    const w = context.serviceWorkers().find((x) => x.url().startsWith(extensionOrigin));
+    if (!w) throw new Error('the extension service worker is not running');
+    return w.evaluate(expression);
+  };
+  let closed = false;
+  return {
+    name: 'chromium',
+    extensionId,
+    extensionOrigin,
+    manifest,
+    raw: { kind: 'chromium', context, profile },
+    async newPage(url, o) {
+      const page = spare ?? (await context.newPage());
+      spare = null;
+      const tab = wrapPw(page);
+      if (o?.initScript) await page.addInitScript(o.initScript);
+      await page.goto(url);
+      return tab;
+    },
+    inExtension: (fn, arg) => inExtension(callExpression(fn, arg)) as never,
+    inExtensionPage: (fn, arg) => inExtension(callExpression(fn, arg)) as never,
+    inServiceWorker: (fn, arg) => worker(callExpression(fn, arg)) as never,
+    closed: () => new Promise<void>((ok) => context.once('close', () => ok())),
+    async closeKeepingProfile() {
+      closed = true;
+      await context.close().catch(() => {});
+      return profile;
+    },
+    async close() {
+      if (!closed) await context.close().catch(() => {});
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function wrapPw(page: PwPage): SecTab {
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss().catch(() => {});
+  });
+  return {
+    errors,
+    dialogs,
+    ping: () => timedPing((e) => page.evaluate(e)),
+    keyboardType: (text) => page.keyboard.type(text),
+    url: () => page.url(),
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: (fn, arg) => page.evaluate(callExpression(fn, arg)) as never,
+    click: (sel) => page.click(sel),
+    screenshot: async (path, o) => void (await page.screenshot({ path, fullPage: o?.fullPage })),
+    screenshotElement: (sel) => page.locator(sel).first().screenshot({ animations: 'disabled', caret: 'hide' }),
+    bringToFront: () => page.bringToFront(),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    close: () => page.close(),
+  };
+}
+
+async function timedPing(evaluate: (expr: string) => Promise<unknown>): Promise<number> {
+  const t = Date.now();
+  await evaluate('1');
+  return Date.now() - t;
+}
+
+export async function launchSecFirefox(
+  extDir: string,
+  opts: { prefs?: Record<string, string | number | boolean> } = {},
+): Promise<SecBrowser> {
+  const dir = resolve(extDir);
+  const manifest = readBuiltManifest(dir);
+  if (!manifest.geckoId) throw new Error(`${dir}/manifest.json has no gecko id`);
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    defaultViewport: { width: 1200, height: 800 },
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [manifest.geckoId]: uuid }),
+      ...(opts.prefs ?? {}),
+    },
+  });
+  let extensionId: string;
+  try {
+    extensionId = await browser.installExtension(dir);
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+  const extensionOrigin = `moz-extension://${uuid}`;
+  const extPage = (await browser.pages())[0] ?? (await browser.newPage());
+  await gotoFirefox(extPage, `${extensionOrigin}/${extensionPagePath(manifest)}`);
+  const inExt = <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
+    extPage.evaluate(callExpression(fn as never, arg)) as Promise<R>;
+  return {
+    name: 'firefox',
+    extensionId,
+    extensionOrigin,
+    manifest,
+    raw: { kind: 'firefox', browser },
+    async newPage(url, o) {
+      const page = await browser.newPage();
+      const tab = wrapPp(page);
+      if (o?.initScript) await page.evaluateOnNewDocument(o.initScript);
+      await gotoFirefox(page, url);
+      return tab;
+    },
+    inExtension: inExt,
+    inExtensionPage: inExt,
+    inServiceWorker: async () => {
+      throw new Error('Firefox: the background page is not reachable from the test');
+    },
+    closed: () => new Promise<void>((ok) => (browser.connected ? browser.once('disconnected', () => ok()) : ok())),
+    async closeKeepingProfile() {
+      throw new Error('not supported in Firefox');
+    },
+    async close() {
+      await browser.close().catch(() => {});
+    },
+  };
+}
+
+function wrapPp(page: PpPage): SecTab {
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss().catch(() => {});
+  });
+  return {
+    errors,
+    dialogs,
+    ping: () => timedPing((e) => page.evaluate(e)),
+    keyboardType: (text) => page.keyboard.type(text),
+    url: () => page.url(),
+    goto: (url) => gotoFirefox(page, url),
+    evaluate: (fn, arg) => page.evaluate(callExpression(fn, arg)) as never,
+    click: (sel) => page.click(sel),
+    screenshot: async (path, o) =>
+      void (await page.screenshot({ path: path as `${string}.png`, fullPage: o?.fullPage })),
+    async screenshotElement(sel) {
+      const el = await page.$(sel);
+      if (!el) throw new Error(`no element matches ${sel}`);
+      return Buffer.from(await el.screenshot());
+    },
+    bringToFront: () => page.bringToFront(),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    close: () => page.close(),
+  };
+}
+
+/** As tests/e2e/harness/firefox.ts: BiDi never sees moz-extension:// loads finish. */
+async function gotoFirefox(page: PpPage, url: string): Promise<void> {
+  if (!url.startsWith('moz-extension:')) {
+    await page.goto(url);
+    return;
+  }
+  void page.goto(url, { timeout: 20_000 }).catch(() => {});
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const state = await page.evaluate(() => [location.href, document.readyState] as const).catch(() => null);
+    if (state && state[0] === url && state[1] === 'complete') return;
+    if (Date.now() > deadline) throw new Error(`Firefox did not load ${url} (at ${state?.[0]})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function launchSec(
+  name: BrowserName,
+  extDir: string,
+  opts: { chromiumArgs?: string[]; firefoxPrefs?: Record<string, string | number | boolean> } = {},
+): Promise<SecBrowser> {
+  return name === 'chromium'
+    ? launchSecChromium(extDir, { args: opts.chromiumArgs })
+    : launchSecFirefox(extDir, { prefs: opts.firefoxPrefs });
+}
+
+/** Opens an extension page (popup, options, screening, ...) as a tab. */
+export function openExtensionPage(b: SecBrowser, path: string): Promise<SecTab> {
+  return b.newPage(`${b.extensionOrigin}/${path.replace(/^\//, '')}`);
+}
+
+// ---------------------------------------------------------------- recording proxy
+
+export interface ProxyRecord {
+  /** Absolute URL (http://host:port/path) or "CONNECT host:port" for HTTPS and WebSocket tunnels. */
+  url: string;
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  at: number;
+}
+
+export interface RecordingProxy {
+  port: number;
+  records: ProxyRecord[];
+  close(): Promise<void>;
+}
+
+/**
+ * An HTTP proxy that records every request the browser sends through it. Requests to
+ * `forward` origins (the test servers) are passed on; everything else is refused (403) and
+ * tunnels (CONNECT: HTTPS, secure WebSockets) are closed, so nothing leaves the machine.
+ * Pointed at by the browser for all traffic, loopback included, it sees every request any
+ * part of the browser makes, whichever process or extension context it comes from.
+ */
+export async function startRecordingProxy(forward: string[]): Promise<RecordingProxy> {
+  const { createServer, request: httpRequest } = await import('node:http');
+  const allowed = new Set(forward.map((o) => new URL(o).host));
+  const records: ProxyRecord[] = [];
+  const server = createServer((req, res) => {
+    const url = req.url ?? '';
+    records.push({ url, method: req.method ?? '', headers: req.headers, at: Date.now() });
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (target.protocol !== 'http:' || !allowed.has(target.host)) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('blocked by the test proxy');
+      return;
+    }
+    const upstream = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: req.method,
+        headers: req.headers,
+      },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  server.on('connect', (req, socket) => {
+    records.push({ url: `CONNECT ${req.url}`, method: 'CONNECT', headers: req.headers, at: Date.now() });
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  server.on('upgrade', (req, socket) => {
+    records.push({ url: `UPGRADE ${req.url}`, method: 'GET', headers: req.headers, at: Date.now() });
+    socket.destroy();
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as import('node:net').AddressInfo).port;
+  return {
+    port,
+    records,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+/** Chromium flags: every request, loopback included, through the proxy. */
+export const chromiumProxyArgs = (port: number) => [
+  `--proxy-server=http://127.0.0.1:${port}`,
+  // Chromium bypasses the proxy for loopback unless told not to.
+  '--proxy-bypass-list=<-loopback>',
+];
+
+/** Firefox prefs: every request, loopback included, through the proxy. */
+export const firefoxProxyPrefs = (port: number): Record<string, string | number | boolean> => ({
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': port,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': port,
+  'network.proxy.share_proxy_settings': true,
+  'network.proxy.no_proxies_on': '',
+  'network.proxy.allow_hijacking_localhost': true,
+});
