@@ -21,6 +21,9 @@ registerPermissionSync();
 
 // A dismissal added or undone anywhere changes what the badges count.
 onUserDataChanged(() => void recountBadges());
+// The worker may have stopped between storing a report and setting its badge: set every
+// badge again from what storage.session holds.
+void recountBadges().catch(() => undefined);
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void clearTab(tabId);

@@ -43,7 +43,8 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
  */
 export async function recountBadges(): Promise<void> {
   const all = await browser.storage.session.get(null);
-  const dismissals = await listDismissals().catch(() => []);
+  const dismissals = await readDismissalsOnce();
+  if (!dismissals) return;
   await Promise.all(
     Object.keys(all)
       .filter((key) => /^tab:\d+$/.test(key))
@@ -71,9 +72,21 @@ async function recordReport(tabId: number, frameId: number, report: PageReport):
   // The badge never counts an entity the user dismissed on this site (or everywhere).
   // Dismissals are read first, so each badge update follows its merge directly and the
   // last merge sets the badge last.
-  const dismissals = await listDismissals().catch(() => []);
+  const dismissals = await readDismissalsOnce();
   const merged = await updateTab(tabId, (prev) => mergeFrameReport(prev, tabId, frameId, report));
-  await showBadge(tabId, undismissedFlagCount(merged, dismissals));
+  // If the dismissals could not be read, leave the badge as it is rather than count a
+  // company the user dismissed; the next report or the start-up recount sets it.
+  if (dismissals) await showBadge(tabId, undismissedFlagCount(merged, dismissals));
+}
+
+/** The dismissals, read with one retry (IndexedDB may be busy while the worker wakes). */
+async function readDismissalsOnce() {
+  try {
+    return await listDismissals();
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return listDismissals().catch(() => null);
+  }
 }
 
 async function checkPage(tabId: number): Promise<CheckPageResult> {

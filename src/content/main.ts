@@ -98,16 +98,25 @@ function whenVisible(): { promise: Promise<void>; now(): void } {
   return { promise, now: done };
 }
 
+/** Waits between attempts to deliver a report while the background restarts. */
+const RESEND_DELAYS_MS = [100, 400, 1600];
+
 async function send(report: PageReport): Promise<boolean> {
   const message: ContentToBackground = { type: 'page-report', report };
-  try {
-    await browser.runtime.sendMessage(message);
-    return true;
-  } catch (err) {
-    if (isContextInvalidated(err)) return false;
-    // E.g. the background is restarting: the next report will try again.
-    debug('could not send the report', err);
-    return true;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await browser.runtime.sendMessage(message);
+      return true;
+    } catch (err) {
+      if (isContextInvalidated(err)) return false;
+      // The background is restarting (MV3 workers stop at any moment): try again a few
+      // times, so the tab's results are not lost; then give up until the next report.
+      if (attempt >= RESEND_DELAYS_MS.length) {
+        debug('could not send the report', err);
+        return true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, RESEND_DELAYS_MS[attempt]));
+    }
   }
 }
 
