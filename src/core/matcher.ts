@@ -107,20 +107,20 @@ export class Matcher {
   /** Find every listed name (and every look-alike guard) in one block of text. */
   scanBlock(block: TextBlock): BlockScan {
     const buf = this.#buf;
+    const trie = this.#hashTrie;
+    buf.shrink(); // a very long previous block's arrays
     scanTokens(block.text, buf);
-    if (this.#hashTrie && !this.#hashTrie.reachesEntry(buf)) {
-      buf.shrink();
-      return { matches: [], guards: [] };
-    }
+    if (trie && !trie.reachesEntry(buf)) return { matches: [], guards: [] };
     const tokens = tokensFrom(block.text, buf);
-    buf.shrink();
+    const hashes = buf.hash;
     const norms = tokens.map((t) => t.norm);
     const matches: Match[] = [];
     const guards: GuardHit[] = [];
     const root = this.#root.next!;
     let i = 0;
     while (i < tokens.length) {
-      let node = root.get(norms[i]);
+      // A token that starts no name or guard is passed over by its hash, not a string lookup.
+      let node = trie && !trie.startsEntry(hashes[i]) ? undefined : root.get(norms[i]);
       if (!node) {
         i++;
         continue;
@@ -388,8 +388,15 @@ class HashTrie {
   readonly #child: Int32Array;
   /** Per node id: 1 when a name or a guard ends there. */
   readonly #entry: Uint8Array;
+  /**
+   * One bit per hash bucket of the tokens that start a name or a guard. Most page tokens
+   * start none: for them one bit test replaces the table probe (which misses only after
+   * reaching an empty slot). Sized for a few per cent of false positives.
+   */
+  readonly #first: Uint32Array;
+  readonly #firstShift: number;
 
-  private constructor(edges: number) {
+  private constructor(edges: number, firstTokens: number) {
     // At most half full, so a probe rarely looks past its first slot.
     let bits = 4;
     while (1 << bits < edges * 2) bits++;
@@ -399,6 +406,14 @@ class HashTrie {
     this.#hash = new Int32Array(1 << bits);
     this.#child = new Int32Array(1 << bits);
     this.#entry = new Uint8Array(edges + 1);
+    let firstBits = 10;
+    while (1 << firstBits < firstTokens * 64 && firstBits < 22) firstBits++;
+    this.#first = new Uint32Array(1 << (firstBits - 5));
+    this.#firstShift = 32 - firstBits;
+  }
+
+  #firstBit(hash: number): number {
+    return Math.imul(hash, 0x9e3779b1) >>> this.#firstShift;
   }
 
   /** Null when two tokens leaving the same node have the same hash. */
@@ -411,7 +426,11 @@ class HashTrie {
       }
     };
     count(root);
-    const t = new HashTrie(edges);
+    const t = new HashTrie(edges, root.next?.size ?? 0);
+    for (const token of root.next?.keys() ?? []) {
+      const bit = t.#firstBit(hashNorm(token));
+      t.#first[bit >>> 5] |= 1 << (bit & 31);
+    }
     let nextId = 1;
     const add = (n: TrieNode, id: number): boolean => {
       for (const [token, c] of n.next ?? []) {
@@ -450,12 +469,22 @@ class HashTrie {
     }
   }
 
+  /** Whether a token with this hash may start a name or a guard. */
+  startsEntry(hash: number): boolean {
+    const bit = this.#firstBit(hash);
+    return (this.#first[bit >>> 5] & (1 << (bit & 31))) !== 0 && this.#get(0, hash) !== 0;
+  }
+
   /** Whether the walk from some token of the last scan reaches a name or a guard. */
   reachesEntry(buf: TokenBuffer): boolean {
     const n = buf.count;
     const hashes = buf.hash;
     const entry = this.#entry;
+    const first = this.#first;
+    const shift = this.#firstShift;
     for (let i = 0; i < n; i++) {
+      const bit = Math.imul(hashes[i], 0x9e3779b1) >>> shift; // #firstBit, inlined
+      if ((first[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
       let node = this.#get(0, hashes[i]);
       for (let j = i + 1; node !== 0; j++) {
         if (entry[node] === 1) return true;
