@@ -131,6 +131,9 @@ async function openFresh(name: string, migrations: readonly Migration[], isDefau
   try {
     db = await openDB<UserDbSchema>(name, version, {
       upgrade(database, oldVersion, _newVersion, transaction) {
+        // idb's `done` promise rejects when a failed step aborts the upgrade; the failure is
+        // reported through openDB's rejection below, so this one must not go unhandled.
+        transaction.done.catch(() => undefined);
         const looseDb = database as unknown as IDBPDatabase<unknown>;
         const looseTx = transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
         const run = async () => {
