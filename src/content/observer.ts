@@ -45,7 +45,10 @@ interface IdleGlobals {
 export function watchMutations(opts: WatchOptions): PageWatcher {
   const idleMs = opts.idleMs ?? 250;
   const maxWaitMs = opts.maxWaitMs ?? 1000;
-  const floodThreshold = opts.floodThreshold ?? 1000;
+  // Above this many text/child records in one batch a full rescan is cheaper than sorting
+  // out the dirty containers. Infinite scroll appends 1,000 items one by one (1,001 records
+  // with a counter update), which must stay incremental: cost per batch, not per page.
+  const floodThreshold = opts.floodThreshold ?? 10_000;
   const observed = new WeakSet<Node>();
   let pending: MutationRecord[] = [];
   /** Text and child-list records in `pending` (attribute records do not count to floods). */
