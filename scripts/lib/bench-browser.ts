@@ -677,7 +677,8 @@ export function printBrowserResults(r: BrowserResults, out: (s?: string) => void
   out(
     `CPU samples every ~${Math.round(r.pages[0]?.stats.samplingIntervalUs ?? 0)} µs. "Content-script code": samples whose ` +
       "innermost frame with a script URL is the extension's (DOM calls it makes count for it). A task is one " +
-      "top-level RunTask of the renderer main thread. The page's own long tasks (HTML parsing, layout) are listed for context.",
+      'top-level RunTask of the renderer main thread with the microtask checkpoint that follows it. ' +
+      "The page's own long tasks (HTML parsing, layout) are listed for context.",
   );
   const MODE_LABEL = {
     'per-node': 'one appendChild per tile + counter update',
@@ -711,12 +712,30 @@ export function printBrowserResults(r: BrowserResults, out: (s?: string) => void
       ]),
     ),
   );
+  // Least-squares line through batch cost against the tiles already on the page: its slope
+  // is what each 1,000 tiles of page add to a batch, and the ratio of the fitted cost at the
+  // last batch to the first says whether appends cost in proportion to the page (a ratio of
+  // 1 means not at all). Steadier than comparing a few noisy batches.
   const growth = (x: ScrollResult) => {
-    const cpu = x.batches.map((b) => b.extMs);
-    const n = Math.min(5, cpu.length);
-    const a = median(cpu.slice(0, n));
-    const b = median(cpu.slice(-n));
-    return { a, b, ratio: b / a };
+    const xs = x.batches.map((b) => b.tiles - x.batchSize);
+    const ys = x.batches.map((b) => b.extMs);
+    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+    let num = 0;
+    let den = 0;
+    xs.forEach((v, i) => {
+      num += (v - mx) * (ys[i] - my);
+      den += (v - mx) ** 2;
+    });
+    const slope = den > 0 ? num / den : 0;
+    const at = (v: number) => my + slope * (v - mx);
+    const n = Math.min(5, ys.length);
+    return {
+      first: median(ys.slice(0, n)),
+      last: median(ys.slice(-n)),
+      per1000: slope * 1000,
+      ratio: at(xs[xs.length - 1]) / at(xs[0]),
+    };
   };
   out();
   out(
@@ -728,7 +747,14 @@ export function printBrowserResults(r: BrowserResults, out: (s?: string) => void
           'per batch: median of the first 5 / last 5 batches',
           ...r.scrolls.map((x) => {
             const g = growth(x);
-            return `${fmt.ms(g.a)} / ${fmt.ms(g.b)} (${fmt.x(g.ratio)})`;
+            return `${fmt.ms(g.first)} / ${fmt.ms(g.last)}`;
+          }),
+        ],
+        [
+          'batch cost added per 1,000 tiles already on the page (fit)',
+          ...r.scrolls.map((x) => {
+            const g = growth(x);
+            return `${fmt.ms(g.per1000)}; fitted last / first batch ${fmt.x(g.ratio)}`;
           }),
         ],
         ['longest task with content-script code', ...r.scrolls.map((x) => fmt.ms(x.stats.longestTaskMs))],
@@ -771,8 +797,9 @@ export function printBrowserResults(r: BrowserResults, out: (s?: string) => void
         ...r.scrolls.map((x) => {
           const g = growth(x);
           return [
-            `appended content costs in proportion to its size (${x.mode})`,
-            `batch cost, last 5 / first 5 batches: ${fmt.x(g.ratio)}`,
+            `appended content costs in proportion to its size, not the page's (${x.mode})`,
+            `fitted batch cost at ${x.batches[x.batches.length - 1].tiles.toLocaleString('en')} tiles / at ` +
+              `${x.batches[0].tiles.toLocaleString('en')}: ${fmt.x(g.ratio)} (${fmt.ms(g.per1000)} per 1,000 tiles)`,
             g.ratio <= 1.5 ? 'yes' : 'NO',
           ];
         }),
