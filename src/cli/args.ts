@@ -49,7 +49,8 @@ export function parseArgs(argv: readonly string[]): Command {
       version = true;
     } else if (a === '--url' || a.startsWith('--url=')) {
       const v = a === '--url' ? argv[++i] : a.slice('--url='.length);
-      if (v === undefined || v === '') throw new UsageError('--url needs a value, e.g. --url https://www.tenderned.nl/...');
+      if (v === undefined || v === '')
+        throw new UsageError('--url needs a value, e.g. --url https://www.tenderned.nl/...');
       url = parseUrl(v);
     } else {
       throw new UsageError(`unknown option ${a} (see --help)`);

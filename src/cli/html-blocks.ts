@@ -25,7 +25,10 @@ export function htmlInput(html: string, url: string | null): HtmlBlocks {
   const visible = collectBlocks(doc, { isHidden: isHiddenStatic, fieldOf: fieldOfFor(pageUrl) });
   const extra = withoutVisibleDuplicates(extraBlocksFor(pageUrl, doc), visible);
   return {
-    blocks: [...visible.map((b) => ({ text: b.text, field: b.field })), ...extra.map((x) => ({ text: x.text, field: x.field }))],
+    blocks: [
+      ...visible.map((b) => ({ text: b.text, field: b.field })),
+      ...extra.map((x) => ({ text: x.text, field: x.field })),
+    ],
     sources: [...visible.map(() => null), ...extra.map((x) => x.source)],
   };
 }

@@ -44,7 +44,10 @@ function read(fileName: string, text: string, parseXml: (s: string) => Document)
   const kind = detectDataFormat(fileName, body);
   const start = body.trimStart();
   const lowerName = fileName.toLowerCase();
-  if (kind === 'ocds' || (kind === 'unknown' && (start.startsWith('{') || start.startsWith('[') || lowerName.endsWith('.json')))) {
+  if (
+    kind === 'ocds' ||
+    (kind === 'unknown' && (start.startsWith('{') || start.startsWith('[') || lowerName.endsWith('.json')))
+  ) {
     return ocdsBlocks(parseJson(body));
   }
   if (kind === 'ted-xml' || (kind === 'unknown' && (start.startsWith('<') || lowerName.endsWith('.xml')))) {
@@ -60,11 +63,7 @@ function read(fileName: string, text: string, parseXml: (s: string) => Document)
  * with the file name) when the file is empty, malformed, truncated or in another format: never a
  * partial result.
  */
-export function parseDataFile(
-  fileName: string,
-  text: string,
-  parseXml: (s: string) => Document,
-): DataFileResult {
+export function parseDataFile(fileName: string, text: string, parseXml: (s: string) => Document): DataFileResult {
   try {
     return read(fileName, text, parseXml);
   } catch (e) {

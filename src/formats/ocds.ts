@@ -98,9 +98,7 @@ function readRelease(out: BlockCollector, warnings: string[], rel: Json, prefix:
       warnings.push(`${cPath}.suppliers is an object, not an array (not standard OCDS); read as one supplier`);
       addOrganization(out, contract.suppliers, `${cPath}.suppliers`, 'supplier');
     } else {
-      arrayAt(contract.suppliers).forEach((s, i) =>
-        addOrganization(out, s, `${cPath}.suppliers[${i}]`, 'supplier'),
-      );
+      arrayAt(contract.suppliers).forEach((s, i) => addOrganization(out, s, `${cPath}.suppliers[${i}]`, 'supplier'));
     }
     const impl = contract.implementation;
     if (!isObject(impl)) return;

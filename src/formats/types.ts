@@ -4,12 +4,7 @@ import type { TextBlock } from '../core/types';
 
 /** Which schema a data file was read as. */
 export type DataFormat =
-  | 'ocds-release'
-  | 'ocds-record'
-  | 'ocds-release-package'
-  | 'ocds-record-package'
-  | 'ted-eforms'
-  | 'ted-xml-r209';
+  'ocds-release' | 'ocds-record' | 'ocds-release-package' | 'ocds-record-package' | 'ted-eforms' | 'ted-xml-r209';
 
 /** One name from the file with the role the file states, and where in the file it was found. */
 export interface DataFileBlock extends TextBlock {

@@ -52,17 +52,14 @@ export type ContentToBackground = { type: 'page-report'; report: PageReport } | 
 
 // ---- extension pages (popup, options) -> background ----
 export type PageToBackground =
-  | { type: 'get-tab-results'; tabId: number }
-  | { type: 'check-page'; tabId: number }
-  | UserDataRequest;
+  { type: 'get-tab-results'; tabId: number } | { type: 'check-page'; tabId: number } | UserDataRequest;
 
 // ---- popup -> content script (tabs.sendMessage) ----
 export type PopupToContent = { type: 'reveal-match'; key: string } | { type: 'rescan' };
 
 export type ToBackground = ContentToBackground | PageToBackground;
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isPageReport(v: unknown): v is PageReport {
   return (

@@ -21,8 +21,7 @@ export function defaultSettings(): Settings {
   return { enabledLists: {}, pausedSites: [] };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Pure: turn whatever is stored into valid Settings, keeping every valid part. */
 export function parseSettings(raw: unknown): Settings {

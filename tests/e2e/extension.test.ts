@@ -126,7 +126,9 @@ describe.each(CASES)('extension in %s', (browserName, target) => {
     it('highlights exactly the flagged names', async () => {
       const hl = await page.evaluate(dumpHighlights);
       expect(flagTexts(hl)).toEqual(['Heidelberg Materials AG', 'Motorola Solutions, Inc.']);
-      const all = Object.values(hl).flat().map((t) => t.toLowerCase());
+      const all = Object.values(hl)
+        .flat()
+        .map((t) => t.toLowerCase());
       for (const trap of ['delta', 'partnership', 'volvo cars']) expect(all).not.toContain(trap);
     });
 
@@ -142,7 +144,9 @@ describe.each(CASES)('extension in %s', (browserName, target) => {
         for (const sel of ['#contractor', '#lot-supplier']) {
           expect((await shot(page, sel)).equals(await shot(refPage, sel)), `${sel} is painted`).toBe(false);
         }
-        expect((await shot(page, '#trap-volvo')).equals(await shot(refPage, '#trap-volvo')), 'trap unpainted').toBe(true);
+        expect((await shot(page, '#trap-volvo')).equals(await shot(refPage, '#trap-volvo')), 'trap unpainted').toBe(
+          true,
+        );
       } finally {
         await refPage.close();
         await page.bringToFront();
@@ -162,7 +166,12 @@ describe.each(CASES)('extension in %s', (browserName, target) => {
       try {
         const text = await visibleText(popup);
         // Entry names exactly as in the list files (OHCHR, DBIO, Who Profits).
-        for (const entry of ['Heidelberg Materials AG', 'Heidelberg Materials', 'HeidelbergCement', 'Motorola Solutions, Inc.']) {
+        for (const entry of [
+          'Heidelberg Materials AG',
+          'Heidelberg Materials',
+          'HeidelbergCement',
+          'Motorola Solutions, Inc.',
+        ]) {
           expect(text).toContain(entry);
         }
         expect(text).toContain(listTitle(OHCHR));
@@ -175,7 +184,9 @@ describe.each(CASES)('extension in %s', (browserName, target) => {
         expect(text.toLowerCase()).toContain('partial');
         // The exact page text that matched.
         expect(text).toContain('Motorola Solutions, Inc.');
-        const links = await popup.evaluate(() => Array.from(document.querySelectorAll('a[href]')).map((a) => (a as HTMLAnchorElement).href));
+        const links = await popup.evaluate(() =>
+          Array.from(document.querySelectorAll('a[href]')).map((a) => (a as HTMLAnchorElement).href),
+        );
         expect(links).toContain('https://www.ohchr.org/en/business/bhr-database');
         expect(links).toContain('https://www.whoprofits.org/companies/company/3840?heidelbergcement');
         // Two companies counted, and the look-alike explained as not the listed group.
@@ -210,10 +221,14 @@ describe.each(CASES)('extension in %s', (browserName, target) => {
         // then click in the popup, which a DOM click can do from the background.
         await page.bringToFront();
         expect(await clickControl(popup, enMessage('showOnPage'), 'Motorola Solutions, Inc.')).toBe(true);
-        const rect = await waitFor(async () => {
-          const r = await page.evaluate(findTextRect, 'Motorola Solutions, Inc.');
-          return r && r.top >= 0 && r.bottom <= r.viewport ? r : null;
-        }, 'the page to scroll to Motorola Solutions, Inc.', 5000);
+        const rect = await waitFor(
+          async () => {
+            const r = await page.evaluate(findTextRect, 'Motorola Solutions, Inc.');
+            return r && r.top >= 0 && r.bottom <= r.viewport ? r : null;
+          },
+          'the page to scroll to Motorola Solutions, Inc.',
+          5000,
+        );
         expect(rect.top).toBeGreaterThanOrEqual(0);
       } finally {
         await popup.close().catch(() => {});

@@ -32,7 +32,10 @@ describe.skipIf(!built && !process.env.CI)('built CLI (bin/settlement-screen.mjs
     writeFileSync(join(dir, 'n.txt'), 'Delta\nMotorola Solutions, Inc.\n');
     const r = cli('scan', join(dir, 'p.html'), join(dir, 'n.txt'), '--json');
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.matches.map((m: { text: string }) => m.text))).toEqual([
       ['Heidelberg Materials AG'],
       ['Motorola Solutions, Inc.'],

@@ -57,11 +57,18 @@ describe('parseArgs', () => {
       url: 'https://www.tenderned.nl/x',
       json: true,
     });
-    expect(parseArgs(['--url=https://ted.europa.eu/', 'scan', '-'])).toMatchObject({ files: ['-'], url: 'https://ted.europa.eu/' });
+    expect(parseArgs(['--url=https://ted.europa.eu/', 'scan', '-'])).toMatchObject({
+      files: ['-'],
+      url: 'https://ted.europa.eu/',
+    });
     expect(parseArgs(['scan', '--', '--odd-name.txt'])).toMatchObject({ files: ['--odd-name.txt'] });
   });
   it('parses check, help and version', () => {
-    expect(parseArgs(['check', 'Booking.com B.V.', '--json'])).toEqual({ kind: 'check', name: 'Booking.com B.V.', json: true });
+    expect(parseArgs(['check', 'Booking.com B.V.', '--json'])).toEqual({
+      kind: 'check',
+      name: 'Booking.com B.V.',
+      json: true,
+    });
     expect(parseArgs(['--help'])).toEqual({ kind: 'help' });
     expect(parseArgs(['scan', 'x', '-h'])).toEqual({ kind: 'help' });
     expect(parseArgs(['--version'])).toEqual({ kind: 'version' });
@@ -90,7 +97,9 @@ describe('input decoding', () => {
   });
   it('falls back to windows-1252 when the bytes are not UTF-8', () => {
     // 0x96 is the en dash in windows-1252 and invalid on its own in UTF-8.
-    const bytes = new Uint8Array([0x41, 0x68, 0x61, 0x76, 0x61, 0x20, 0x96, 0x20, 0x53, 0x6f, 0x63, 0x69, 0xe9, 0x74, 0xe9]);
+    const bytes = new Uint8Array([
+      0x41, 0x68, 0x61, 0x76, 0x61, 0x20, 0x96, 0x20, 0x53, 0x6f, 0x63, 0x69, 0xe9, 0x74, 0xe9,
+    ]);
     expect(decodeInput(bytes)).toEqual({ text: 'Ahava – Société', encoding: 'windows-1252' });
   });
   it('tells HTML from text by content, then by extension', () => {
@@ -160,7 +169,19 @@ describe('scan', () => {
     const heidelberg = html.matches.find((m) => m.entityName === 'Heidelberg Materials AG');
     expect(heidelberg).toBeDefined();
     expect(Object.keys(heidelberg!)).toEqual([
-      'text', 'level', 'matchType', 'entity', 'entityName', 'name', 'lists', 'field', 'evidence', 'block', 'start', 'end', 'source',
+      'text',
+      'level',
+      'matchType',
+      'entity',
+      'entityName',
+      'name',
+      'lists',
+      'field',
+      'evidence',
+      'block',
+      'start',
+      'end',
+      'source',
     ]);
     expect(heidelberg!.source).toBeNull();
     expect(heidelberg!.level).toBe('flag');
@@ -193,7 +214,13 @@ describe('scan', () => {
     const [res] = r.json();
     expect(res.matches).toEqual([]);
     expect(res.guards).toHaveLength(1);
-    expect(res.guards[0]).toMatchObject({ text: 'Volvo Cars', notEntityName: 'Volvo Group', block: 0, start: 7, end: 17 });
+    expect(res.guards[0]).toMatchObject({
+      text: 'Volvo Cars',
+      notEntityName: 'Volvo Group',
+      block: 0,
+      start: 7,
+      end: 17,
+    });
     expect(res.guards[0].reason.length).toBeGreaterThan(10);
     expect(res.guards[0].sourceUrl).toMatch(/^https?:\/\//);
   });
@@ -203,7 +230,11 @@ describe('scan', () => {
     const r = await run(['scan', 'old.txt', '--json'], { 'old.txt': enc('Ahava – Dead Sea Laboratories Ltd.') });
     expect(r.code).toBe(0);
     expect(r.err).toEqual(['settlement-screen: old.txt is not valid UTF-8; decoded it as windows-1252']);
-    expect(r.json()[0].matches[0].lists[0]).toEqual({ list: OHCHR, entry: 'Ahava – Dead Sea Laboratories Ltd.', status: 'listed' });
+    expect(r.json()[0].matches[0].lists[0]).toEqual({
+      list: OHCHR,
+      entry: 'Ahava – Dead Sea Laboratories Ltd.',
+      status: 'listed',
+    });
   });
 
   it('prints a readable summary without --json', async () => {
@@ -265,7 +296,10 @@ describe('scan: procurement data files', () => {
   });
 
   it('exits 2 on a truncated or unsupported data file, before printing anything', async () => {
-    const r = await run(['scan', 'ok.txt', 'cut.json', '--json'], { 'ok.txt': 'Booking.com', 'cut.json': OCDS.slice(0, 80) });
+    const r = await run(['scan', 'ok.txt', 'cut.json', '--json'], {
+      'ok.txt': 'Booking.com',
+      'cut.json': OCDS.slice(0, 80),
+    });
     expect(r.code).toBe(2);
     expect(r.out).toEqual([]);
     expect(r.err).toHaveLength(1);
@@ -281,7 +315,17 @@ describe('check', () => {
     const r = await run(['check', 'Ahava – Dead Sea Laboratories Ltd.', '--json']);
     expect(r.code).toBe(0);
     const [res] = r.json();
-    expect(Object.keys(res)).toEqual(['file', 'input', 'url', 'matches', 'guards', 'blocks', 'chars', 'format', 'warnings']);
+    expect(Object.keys(res)).toEqual([
+      'file',
+      'input',
+      'url',
+      'matches',
+      'guards',
+      'blocks',
+      'chars',
+      'format',
+      'warnings',
+    ]);
     expect(res).toMatchObject({ file: null, input: 'Ahava – Dead Sea Laboratories Ltd.', url: null, blocks: 1 });
     expect(res.matches).toHaveLength(1);
     expect(res.matches[0]).toMatchObject({
@@ -306,7 +350,9 @@ describe('check', () => {
 
 describe('screen', () => {
   it('is dispatched to the bulk screening command (src/cli/screen.ts)', async () => {
-    const r = await run(['screen', 'names.txt', '--json'], { 'names.txt': 'Booking.com B.V.\nGemeente Voorbeeldstad\n' });
+    const r = await run(['screen', 'names.txt', '--json'], {
+      'names.txt': 'Booking.com B.V.\nGemeente Voorbeeldstad\n',
+    });
     expect(r.code).toBe(0);
     const res = JSON.parse(r.out.join('\n')) as { rows: { input: string; result: string }[] };
     expect(res.rows.map((x) => x.input)).toEqual(['Booking.com B.V.', 'Gemeente Voorbeeldstad']);

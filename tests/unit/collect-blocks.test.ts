@@ -10,8 +10,9 @@ import {
 import { isHiddenStatic } from '../../src/content/visibility';
 
 function docOf(body: string): Document {
-  return parseHTML(`<!doctype html><html><head><title>Ahava title</title><style>p{}</style></head><body>${body}</body></html>`)
-    .document as unknown as Document;
+  return parseHTML(
+    `<!doctype html><html><head><title>Ahava title</title><style>p{}</style></head><body>${body}</body></html>`,
+  ).document as unknown as Document;
 }
 
 function blocks(body: string, extra: Partial<CollectOptions> = {}): PageBlock[] {
@@ -19,8 +20,7 @@ function blocks(body: string, extra: Partial<CollectOptions> = {}): PageBlock[] 
   return collectBlocks(doc, { isHidden: isHiddenStatic, ...extra });
 }
 
-const texts = (body: string, extra: Partial<CollectOptions> = {}): string[] =>
-  blocks(body, extra).map((b) => b.text);
+const texts = (body: string, extra: Partial<CollectOptions> = {}): string[] => blocks(body, extra).map((b) => b.text);
 
 function expectSegmentsConsistent(list: PageBlock[]): void {
   for (const b of list) {
@@ -59,12 +59,9 @@ describe('collectBlocks', () => {
   });
 
   it('keeps table cells, list items and other blocks apart', () => {
-    expect(texts('<table><tr><td>Ahava</td><td>Dead Sea</td></tr><tr><th>Elbit</th><td>Systems</td></tr></table>')).toEqual([
-      'Ahava',
-      'Dead Sea',
-      'Elbit',
-      'Systems',
-    ]);
+    expect(
+      texts('<table><tr><td>Ahava</td><td>Dead Sea</td></tr><tr><th>Elbit</th><td>Systems</td></tr></table>'),
+    ).toEqual(['Ahava', 'Dead Sea', 'Elbit', 'Systems']);
     expect(texts('<ul><li>Partner</li><li>Communications</li></ul>')).toEqual(['Partner', 'Communications']);
     expect(texts('<div>Supplier:<div>Acme</div>Ltd</div>')).toEqual(['Supplier:', 'Acme', 'Ltd']);
     expect(texts('<h2>Elbit</h2><p>Systems</p>')).toEqual(['Elbit', 'Systems']);
@@ -89,7 +86,9 @@ describe('collectBlocks', () => {
   });
 
   it('skips editable areas except contenteditable="false"', () => {
-    expect(texts('<div contenteditable>Ahava</div><div contenteditable="true">Elbit</div><p>kept</p>')).toEqual(['kept']);
+    expect(texts('<div contenteditable>Ahava</div><div contenteditable="true">Elbit</div><p>kept</p>')).toEqual([
+      'kept',
+    ]);
     expect(texts('<div contenteditable="plaintext-only">Ahava</div>')).toEqual([]);
     expect(texts('<div contenteditable="false">Ahava</div>')).toEqual(['Ahava']);
   });

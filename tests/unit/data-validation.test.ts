@@ -157,7 +157,9 @@ describe('malformed list fixtures', () => {
   it('unknown category code', () => {
     const { file, issues } = validateFixture('unknown-category.json');
     expect(issues.map(pick)).toEqual([{ file, entry: 'entries[1] "Beta Ltd."', field: 'categories[1]' }]);
-    expect(issues[0].message).toContain(`${file}: entries[1] "Beta Ltd.": field "categories[1]" uses category code "c9"`);
+    expect(issues[0].message).toContain(
+      `${file}: entries[1] "Beta Ltd.": field "categories[1]" uses category code "c9"`,
+    );
     expect(issues[0].message).toContain('known codes: "c1", "c2"');
   });
 
@@ -196,7 +198,8 @@ describe('malformed list fixtures', () => {
   it('parse errors in the middle of a file give that line and column', () => {
     const result = parseJsonText('x.json', '{\n  "id": "x",\n  "title" "oops"\n}');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issue.message).toMatch(/^x\.json: is not valid JSON: .*\(line 3, column 11, character 25\)$/);
+    if (!result.ok)
+      expect(result.issue.message).toMatch(/^x\.json: is not valid JSON: .*\(line 3, column 11, character 25\)$/);
   });
 
   it('duplicate list ids across files', () => {
@@ -208,7 +211,9 @@ describe('malformed list fixtures', () => {
 
   it('the loader reports every broken file in a directory at once', () => {
     const issues = issuesThrownBy(() => loadListFiles(BAD));
-    const files = readdirSync(BAD).filter((f) => f.endsWith('.json')).map((f) => join(BAD, f));
+    const files = readdirSync(BAD)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => join(BAD, f));
     expect(files.length).toBeGreaterThanOrEqual(8);
     expect(new Set(issues.map((i) => i.file))).toEqual(new Set(files));
   });

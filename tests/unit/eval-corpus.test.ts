@@ -5,7 +5,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_CORPUS_DIR, KINDS, LANGUAGES, loadItem, loadSnippets, type LoadedItem } from '../../scripts/lib/eval-corpus';
+import {
+  DEFAULT_CORPUS_DIR,
+  KINDS,
+  LANGUAGES,
+  loadItem,
+  loadSnippets,
+  type LoadedItem,
+} from '../../scripts/lib/eval-corpus';
 import { describeDiagnosis } from '../../scripts/lib/eval-report';
 import { runEvaluation, type EvalRun } from '../../scripts/lib/eval-run';
 import {
@@ -78,7 +85,11 @@ describe('corpus manifest', () => {
     for (const lang of LANGUAGES) {
       const own = items.filter((i) => i.language === lang);
       expect(own.length, `items in ${lang}`).toBeGreaterThanOrEqual(8);
-      for (const kind of KINDS) expect(own.some((i) => i.kind === kind), `${lang} has a ${kind} item`).toBe(true);
+      for (const kind of KINDS)
+        expect(
+          own.some((i) => i.kind === kind),
+          `${lang} has a ${kind} item`,
+        ).toBe(true);
     }
   });
 
@@ -134,21 +145,32 @@ describe('targets on the corpus', () => {
   const falsePositives = () =>
     run.results
       .flatMap((r) => r.flags.filter((f) => !f.correct).map((f) => ({ id: r.item.id, f })))
-      .map(({ id, f }) => `[${id}] "${f.match.text}" -> ${f.match.entityName} (${f.match.matchType}; ${describeEvidence(f.match.evidence)})${f.trap ? ` trap: ${f.trap.why}` : ''}`)
+      .map(
+        ({ id, f }) =>
+          `[${id}] "${f.match.text}" -> ${f.match.entityName} (${f.match.matchType}; ${describeEvidence(f.match.evidence)})${f.trap ? ` trap: ${f.trap.why}` : ''}`,
+      )
       .join('\n');
   const falseNegatives = () =>
     run.results
       .flatMap((r) => r.expected.filter((e) => !e.found).map((e) => ({ id: r.item.id, e })))
-      .map(({ id, e }) => `[${id}] ${e.expected.entity}: "${e.expected.text}" instead: ${e.diagnosis.map(describeDiagnosis).join(' | ')}`)
+      .map(
+        ({ id, e }) =>
+          `[${id}] ${e.expected.entity}: "${e.expected.text}" instead: ${e.diagnosis.map(describeDiagnosis).join(' | ')}`,
+      )
       .join('\n');
 
   test(`precision of flags is at least ${PRECISION_TARGET}`, () => {
     const t = tally(run.results);
-    expect(precision(t), `precision ${precision(t).toFixed(3)}; false positives:\n${falsePositives()}`).toBeGreaterThanOrEqual(PRECISION_TARGET);
+    expect(
+      precision(t),
+      `precision ${precision(t).toFixed(3)}; false positives:\n${falsePositives()}`,
+    ).toBeGreaterThanOrEqual(PRECISION_TARGET);
   });
 
   test(`recall of flags is at least ${RECALL_TARGET}`, () => {
     const t = tally(run.results);
-    expect(recall(t), `recall ${recall(t).toFixed(3)}; false negatives:\n${falseNegatives()}`).toBeGreaterThanOrEqual(RECALL_TARGET);
+    expect(recall(t), `recall ${recall(t).toFixed(3)}; false negatives:\n${falseNegatives()}`).toBeGreaterThanOrEqual(
+      RECALL_TARGET,
+    );
   });
 });

@@ -86,7 +86,10 @@ describe('malformed input: a FormatError with a clear message, never a partial r
   });
 
   it('truncated TED XML (linkedom alone would silently close the open elements)', () => {
-    for (const file of ['ted-xml-r209-20-537923.xml', 'ted-eforms-can-2024-OJS065-00191534-belgium-fod-bosa-cleaning.xml']) {
+    for (const file of [
+      'ted-xml-r209-20-537923.xml',
+      'ted-eforms-can-2024-OJS065-00191534-belgium-fod-bosa-cleaning.xml',
+    ]) {
       const text = read(file);
       const cut = text.slice(0, Math.floor(text.length * 0.6));
       expect(parseXml(cut).documentElement).not.toBeNull(); // the lenient parse "succeeds"...
@@ -96,14 +99,24 @@ describe('malformed input: a FormatError with a clear message, never a partial r
 
   it('XML with mismatched tags', () => {
     const text = read('ted-xml-r209-21-205737.xml').replace('</OFFICIALNAME>', '</OFFICIALNAM>');
-    expectFormatError('bad.xml', text, /malformed XML: mismatched <\/OFFICIALNAM> at line \d+: <OFFICIALNAME> is still open/);
+    expectFormatError(
+      'bad.xml',
+      text,
+      /malformed XML: mismatched <\/OFFICIALNAM> at line \d+: <OFFICIALNAME> is still open/,
+    );
   });
 
   it('JSON that is not OCDS (real Target search results; an object without OCDS keys)', () => {
-    expectFormatError('target.json', read('target-us-search-records-hp-laptops.json'),
-      "not an OCDS release, record or package: missing 'ocid'/'releases'/'records' (the file is a JSON array, expected an object)");
-    expectFormatError('products.json', '{"products": [{"brands": "Lay\'s"}]}',
-      "products.json: not an OCDS release, record or package: missing 'ocid'/'releases'/'records'");
+    expectFormatError(
+      'target.json',
+      read('target-us-search-records-hp-laptops.json'),
+      "not an OCDS release, record or package: missing 'ocid'/'releases'/'records' (the file is a JSON array, expected an object)",
+    );
+    expectFormatError(
+      'products.json',
+      '{"products": [{"brands": "Lay\'s"}]}',
+      "products.json: not an OCDS release, record or package: missing 'ocid'/'releases'/'records'",
+    );
   });
 
   it('XML that is not a TED notice (real contratacion.euskadi.eus notice)', () => {
@@ -113,33 +126,56 @@ describe('malformed input: a FormatError with a clear message, never a partial r
   });
 
   it('an eForms root name in a non-UBL namespace is not a TED notice', () => {
-    expectFormatError('x.xml', '<ContractNotice xmlns="urn:example"><A/></ContractNotice>', 'not a TED notice: root element <ContractNotice>');
+    expectFormatError(
+      'x.xml',
+      '<ContractNotice xmlns="urn:example"><A/></ContractNotice>',
+      'not a TED notice: root element <ContractNotice>',
+    );
   });
 
   it('HTML or plain text given as a data file', () => {
-    expectFormatError('page.html', '<!doctype html><html><body>Hi</body></html>', /not a procurement data file \(looks like html\)/);
+    expectFormatError(
+      'page.html',
+      '<!doctype html><html><body>Hi</body></html>',
+      /not a procurement data file \(looks like html\)/,
+    );
     expectFormatError('notes.txt', 'Awarded to Acme', /not a procurement data file \(looks like text\)/);
   });
 
   it('a browser-style <parsererror> document', () => {
-    const firefox = parseXml('<parsererror xmlns="http://www.mozilla.org/newlayout/xml/parsererror.xml">XML Parsing Error: no root element found</parsererror>');
-    expect(() => tedXmlBlocks(firefox)).toThrow(new FormatError('malformed XML: XML Parsing Error: no root element found'));
-    const chromium = parseXml('<TED_EXPORT><parsererror><div>error on line 3 at column 1: Extra content at the end of the document</div></parsererror><FORM_SECTION/></TED_EXPORT>');
+    const firefox = parseXml(
+      '<parsererror xmlns="http://www.mozilla.org/newlayout/xml/parsererror.xml">XML Parsing Error: no root element found</parsererror>',
+    );
+    expect(() => tedXmlBlocks(firefox)).toThrow(
+      new FormatError('malformed XML: XML Parsing Error: no root element found'),
+    );
+    const chromium = parseXml(
+      '<TED_EXPORT><parsererror><div>error on line 3 at column 1: Extra content at the end of the document</div></parsererror><FORM_SECTION/></TED_EXPORT>',
+    );
     expect(() => tedXmlBlocks(chromium)).toThrow(/malformed XML: error on line 3/);
   });
 
   it('a TED_EXPORT without a form', () => {
-    expectFormatError('x.xml', '<TED_EXPORT><FORM_SECTION></FORM_SECTION></TED_EXPORT>', 'TED notice <TED_EXPORT> has no form in FORM_SECTION');
+    expectFormatError(
+      'x.xml',
+      '<TED_EXPORT><FORM_SECTION></FORM_SECTION></TED_EXPORT>',
+      'TED notice <TED_EXPORT> has no form in FORM_SECTION',
+    );
   });
 });
 
 describe('xmlStructureError', () => {
   it('accepts every real XML fixture', () => {
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.xml'))) expect(xmlStructureError(read(f)), f).toBeNull();
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.xml')))
+      expect(xmlStructureError(read(f)), f).toBeNull();
   });
 
   it('accepts comments, CDATA, PIs, a DOCTYPE with internal subset, > in attribute values', () => {
-    expect(xmlStructureError('<?xml version="1.0"?>\n<!DOCTYPE a [<!ENTITY x "y">]>\n<!-- <b> -->\n<a t="1 > 0"><![CDATA[<b>]]><c/></a>\n')).toBeNull();
+    expect(
+      xmlStructureError(
+        '<?xml version="1.0"?>\n<!DOCTYPE a [<!ENTITY x "y">]>\n<!-- <b> -->\n<a t="1 > 0"><![CDATA[<b>]]><c/></a>\n',
+      ),
+    ).toBeNull();
   });
 
   it('reports the problem', () => {
@@ -156,7 +192,11 @@ describe('xmlStructureError', () => {
 describe('detectDataFormat', () => {
   it.each([
     ['page.html', '<!DOCTYPE html><html><body></body></html>', 'html'],
-    ['page.bin', '<?xml version="1.0"?>\n<!-- saved -->\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', 'html'],
+    [
+      'page.bin',
+      '<?xml version="1.0"?>\n<!-- saved -->\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>',
+      'html',
+    ],
     ['saved.htm', '<div>no doctype</div>', 'html'],
     ['download', '<body><p>Awarded to Acme</p></body>', 'html'],
     ['notes.txt', 'Awarded to Acme', 'text'],
@@ -172,7 +212,11 @@ describe('detectDataFormat', () => {
     ['cut.json', '{"records": [{"ocid": "ocds-1", "compiled', 'ocds'],
     ['n.xml', '<?xml version="1.0"?><TED_EXPORT VERSION="R2.0.9.S05.E01"/>', 'ted-xml'],
     ['n.xml', '<TED_ESENDERS xmlns="http://publications.europa.eu/resource/schema/ted/R2.0.9/reception"/>', 'ted-xml'],
-    ['n.xml', '<can:ContractAwardNotice xmlns:can="urn:oasis:names:specification:ubl:schema:xsd:ContractAwardNotice-2"/>', 'ted-xml'],
+    [
+      'n.xml',
+      '<can:ContractAwardNotice xmlns:can="urn:oasis:names:specification:ubl:schema:xsd:ContractAwardNotice-2"/>',
+      'ted-xml',
+    ],
     ['n.xml', '<PriorInformationNotice/>', 'ted-xml'],
     ['n.xml', '<?xml version="1.0"?><contractingAnnouncement/>', 'unknown'],
     ['empty.json', '', 'unknown'],
@@ -190,7 +234,9 @@ describe('src/formats stays portable (runs in the extension and in Node)', () =>
         .split('\n')
         .filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l))
         .join('\n');
-      expect(code, f).not.toMatch(/\b(window|document|globalThis|process|Buffer)\s*\.|\bDOMParser\b|\brequire\(|from '(node:|fs|path|linkedom)/);
+      expect(code, f).not.toMatch(
+        /\b(window|document|globalThis|process|Buffer)\s*\.|\bDOMParser\b|\brequire\(|from '(node:|fs|path|linkedom)/,
+      );
     }
   });
 });

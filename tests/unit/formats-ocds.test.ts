@@ -67,8 +67,11 @@ describe('ocdsBlocks document shapes', () => {
       ['Met Office', 'buyer', 'releases[0].parties[0].name'],
       ['Grupo Aeroportuario de la Ciudad de Mexico, S.A. de C.V.', 'buyer', 'releases[1].buyer.name'],
       ['Luis Esteva Maraboto', 'supplier', 'releases[1].awards[0].suppliers[0].name'],
-      ['GRUPO AEROPORTUARIO DE LA CIUDAD DE M?XICO S.A DE C.V', 'organisation',
-        'releases[1].contracts[0].implementation.transactions[0].providerOrganization.legalName'],
+      [
+        'GRUPO AEROPORTUARIO DE LA CIUDAD DE M?XICO S.A DE C.V',
+        'organisation',
+        'releases[1].contracts[0].implementation.transactions[0].providerOrganization.legalName',
+      ],
     ]);
   });
 
@@ -103,7 +106,12 @@ describe('ocdsBlocks document shapes', () => {
         { id: 'H', name: '   ', roles: ['supplier'] },
       ],
       buyer: { id: 'C', name: 'City  of Gent' },
-      tender: { tenderers: [{ id: 'B', name: 'Beta NV' }, { id: 'X', name: 'Gamma SA' }] },
+      tender: {
+        tenderers: [
+          { id: 'B', name: 'Beta NV' },
+          { id: 'X', name: 'Gamma SA' },
+        ],
+      },
       awards: [{ suppliers: [{ id: 'A', name: 'ACME BV' }] }],
     });
     expect(byRole(r)).toEqual({
@@ -112,7 +120,9 @@ describe('ocdsBlocks document shapes', () => {
       buyer: ['City of Gent', 'Agency D'],
       organisation: ['Review Court', 'No Role Org'],
     });
-    expect(r.blocks.find((b) => b.text === 'Beta Groep NV')!.source).toBe('parties[1].additionalIdentifiers[0].legalName');
+    expect(r.blocks.find((b) => b.text === 'Beta Groep NV')!.source).toBe(
+      'parties[1].additionalIdentifiers[0].legalName',
+    );
   });
 });
 
@@ -123,11 +133,17 @@ describe('ocdsBlocks rejects what is not OCDS', () => {
   };
 
   it('real non-OCDS JSON (Target search results, an array)', () => {
-    expectFormatError(load('target-us-search-records-hp-laptops.json'), /not an OCDS release, record or package: missing 'ocid'\/'releases'\/'records' \(the file is a JSON array/);
+    expectFormatError(
+      load('target-us-search-records-hp-laptops.json'),
+      /not an OCDS release, record or package: missing 'ocid'\/'releases'\/'records' \(the file is a JSON array/,
+    );
   });
 
   it('objects without ocid / releases / records', () => {
-    expectFormatError({ products: [{ brands: 'Lay\'s' }] }, "not an OCDS release, record or package: missing 'ocid'/'releases'/'records'");
+    expectFormatError(
+      { products: [{ brands: "Lay's" }] },
+      "not an OCDS release, record or package: missing 'ocid'/'releases'/'records'",
+    );
     expectFormatError(null, /the file is null/);
     expectFormatError('ocid', /the file is a JSON string/);
   });

@@ -46,7 +46,9 @@ describe('TED eForms contract award notices', () => {
   });
 
   it('Poland 00215550: AstraZeneca won, NEUCA is its subcontractor (efac:SubContractor)', () => {
-    expect(byRole(blocksOf(read('ted-eforms-can-2024-OJS072-00215550-poland-hospital-pharma-astrazeneca.xml')))).toEqual({
+    expect(
+      byRole(blocksOf(read('ted-eforms-can-2024-OJS072-00215550-poland-hospital-pharma-astrazeneca.xml'))),
+    ).toEqual({
       buyer: ['Wojewódzki Szpital Zespolony w Elblągu'],
       organisation: ['Krajowa Izba Odwoławcza'],
       winner: ['Astrazeneca Kft.'],

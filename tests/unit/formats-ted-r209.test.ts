@@ -59,7 +59,8 @@ describe('TED XML R2.0.9 notices', () => {
       {
         text: 'Cellnex UK Ltd',
         field: 'winner',
-        source: '/TED_EXPORT/FORM_SECTION/F25_2014/AWARD_CONTRACT/AWARDED_CONTRACT/CONTRACTORS/CONTRACTOR/ADDRESS_CONTRACTOR/OFFICIALNAME',
+        source:
+          '/TED_EXPORT/FORM_SECTION/F25_2014/AWARD_CONTRACT/AWARDED_CONTRACT/CONTRACTORS/CONTRACTOR/ADDRESS_CONTRACTOR/OFFICIALNAME',
       },
       {
         text: 'High Court',
@@ -107,9 +108,18 @@ describe('TED XML R2.0.9 notices', () => {
     const roles = byRole(blocksOf(xml));
     expect(roles.buyer).toEqual(['Highways England']);
     expect(roles.winner).toEqual([
-      'Amey OW Ltd', 'ATKINS Ltd', 'Jacobs UK Ltd', 'Costain Ltd', 'Arcadis Consulting (UK) Ltd',
-      'Pell Frischmann Consulting Engineers Ltd', 'TRL Ltd', 'Ove Arup and Partners Ltd', 'WSP UK Ltd',
-      'Pricewaterhousecoopers LLP', 'Rowsell Wright Ltd', 'Turner and Townsend Contract Services Ltd',
+      'Amey OW Ltd',
+      'ATKINS Ltd',
+      'Jacobs UK Ltd',
+      'Costain Ltd',
+      'Arcadis Consulting (UK) Ltd',
+      'Pell Frischmann Consulting Engineers Ltd',
+      'TRL Ltd',
+      'Ove Arup and Partners Ltd',
+      'WSP UK Ltd',
+      'Pricewaterhousecoopers LLP',
+      'Rowsell Wright Ltd',
+      'Turner and Townsend Contract Services Ltd',
     ]);
   });
 
@@ -120,7 +130,13 @@ describe('TED XML R2.0.9 notices', () => {
     expect(roles.buyer).toEqual(['Foreign Commonwealth and Development Office']);
     expect(roles.winner).toHaveLength(19);
     expect(roles.winner).toEqual(
-      expect.arrayContaining(['ATOS IT Services UK Ltd', 'DAI Global UK', 'Ecorys UK Ltd', 'ICF Consulting Services Ltd', 'IMC Worldwide Ltd']),
+      expect.arrayContaining([
+        'ATOS IT Services UK Ltd',
+        'DAI Global UK',
+        'Ecorys UK Ltd',
+        'ICF Consulting Services Ltd',
+        'IMC Worldwide Ltd',
+      ]),
     );
   });
 
@@ -162,7 +178,8 @@ describe('TED XML R2.0.9 structure variants (derived from 21-205737)', () => {
     expect(r.blocks.find((b) => b.text === 'Cellnex UK Ltd')).toEqual({
       text: 'Cellnex UK Ltd',
       field: 'winner',
-      source: '/TED_EXPORT/FORM_SECTION/F25_2014/AWARD_CONTRACT/AWARDED_CONTRACT/CONTRACTOR/ADDRESS_CONTRACTOR/OFFICIALNAME',
+      source:
+        '/TED_EXPORT/FORM_SECTION/F25_2014/AWARD_CONTRACT/AWARDED_CONTRACT/CONTRACTOR/ADDRESS_CONTRACTOR/OFFICIALNAME',
     });
   });
 

@@ -49,13 +49,17 @@ describe('locales', () => {
       const enPlaceholders = enEntry.placeholders ?? {};
       for (const l of LOCALES) {
         const entry = messages[l][key];
-        const defined = Object.keys(entry.placeholders ?? {}).map((k) => k.toLowerCase()).sort();
+        const defined = Object.keys(entry.placeholders ?? {})
+          .map((k) => k.toLowerCase())
+          .sort();
         // Every $NAME$ used is defined, and every defined one is used.
         expect([...new Set(placeholderNames(entry.message))].sort(), `${l}:${key}`).toEqual(defined);
         // Same placeholders, same substitution numbers, in every locale.
         expect(entry.placeholders ?? {}, `${l}:${key}`).toEqual(enPlaceholders);
       }
-      const contents = Object.values(enPlaceholders).map((p) => p.content).sort();
+      const contents = Object.values(enPlaceholders)
+        .map((p) => p.content)
+        .sort();
       expect(contents, key).toEqual(contents.map((_, i) => `$${i + 1}`));
     }
   });
@@ -64,7 +68,10 @@ describe('locales', () => {
     for (const l of LOCALES) {
       for (const [key, entry] of Object.entries(messages[l])) {
         const n = Object.keys(entry.placeholders ?? {}).length;
-        const out = formatMessage(entry, Array.from({ length: n }, (_, i) => `S${i + 1}`));
+        const out = formatMessage(
+          entry,
+          Array.from({ length: n }, (_, i) => `S${i + 1}`),
+        );
         expect(out, `${l}:${key}`).not.toMatch(/\$[A-Za-z0-9_@]+\$|\$\d/);
         for (let i = 1; i <= n; i++) expect(out, `${l}:${key}`).toContain(`S${i}`);
       }
@@ -82,7 +89,8 @@ describe('locales', () => {
     const computed: string[] = [];
     for (const file of sourceFiles(join(ROOT, 'src'))) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?<!function )(?<![\w.$])t\(\s*(?!['"`)])(.{0,30})/g)) computed.push(`${file}: t(${m[1]}`);
+      for (const m of text.matchAll(/(?<!function )(?<![\w.$])t\(\s*(?!['"`)])(.{0,30})/g))
+        computed.push(`${file}: t(${m[1]}`);
     }
     expect(computed).toEqual([]);
   });
@@ -98,7 +106,9 @@ describe('locales', () => {
 
   it('have Dutch that is not just the English copied', () => {
     const same = Object.keys(messages.en).filter(
-      (k) => messages.en[k].message === messages.nl[k].message && !['extName', 'popupTitle', 'labelStatus', 'labelCriteria'].includes(k),
+      (k) =>
+        messages.en[k].message === messages.nl[k].message &&
+        !['extName', 'popupTitle', 'labelStatus', 'labelCriteria'].includes(k),
     );
     expect(same).toEqual([]);
   });
@@ -106,7 +116,9 @@ describe('locales', () => {
   it('have French that is not just the English copied', () => {
     // Words that are the same in both languages.
     const alike = ['extName', 'popupTitle', 'labelVersion', 'sourceLink', 'fieldOrganisation'];
-    const same = Object.keys(messages.en).filter((k) => messages.en[k].message === messages.fr[k].message && !alike.includes(k));
+    const same = Object.keys(messages.en).filter(
+      (k) => messages.en[k].message === messages.fr[k].message && !alike.includes(k),
+    );
     expect(same).toEqual([]);
     expect(messages.fr.uiLocale.message).toBe('fr');
   });

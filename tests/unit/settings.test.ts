@@ -88,9 +88,7 @@ describe('isSitePaused', () => {
   it('lists the entries that cover a host (what Resume removes)', () => {
     const many = { enabledLists: {}, pausedSites: ['example.com', 'shop.example.com', 'other.test'] };
     expect(pausedEntriesFor(many, 'shop.example.com')).toEqual(['example.com', 'shop.example.com']);
-    expect(withoutPausedSites(many, pausedEntriesFor(many, 'shop.example.com')).pausedSites).toEqual([
-      'other.test',
-    ]);
+    expect(withoutPausedSites(many, pausedEntriesFor(many, 'shop.example.com')).pausedSites).toEqual(['other.test']);
   });
 });
 

@@ -27,7 +27,8 @@ export function ensureLocalBuild(target: Target): string {
   const dir = localBuildDir(target);
   const manifest = join(dir, 'manifest.json');
   if (process.env.SS_E2E_SKIP_BUILD === '1') {
-    if (!existsSync(manifest)) throw new Error(`${dir} is missing: build it with SS_LOCAL_PAGES=1 vite build --mode ${target}`);
+    if (!existsSync(manifest))
+      throw new Error(`${dir} is missing: build it with SS_LOCAL_PAGES=1 vite build --mode ${target}`);
     return dir;
   }
   const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;

@@ -54,8 +54,7 @@ export async function launchFirefox(
       return wrap(page);
     },
     inExtension: (fn, arg) => extPage.evaluate(callExpression(fn, arg)) as never,
-    closed: () =>
-      new Promise<void>((ok) => (browser.connected ? browser.once('disconnected', () => ok()) : ok())),
+    closed: () => new Promise<void>((ok) => (browser.connected ? browser.once('disconnected', () => ok()) : ok())),
     async close() {
       await browser.close().catch(() => {});
     },
@@ -68,7 +67,8 @@ function wrap(page: Page): TabPage {
     goto: (url) => gotoUrl(page, url),
     evaluate: (fn, arg) => page.evaluate(callExpression(fn, arg)) as never,
     click: (sel) => page.click(sel),
-    screenshot: async (path, o) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: o?.fullPage })),
+    screenshot: async (path, o) =>
+      void (await page.screenshot({ path: path as `${string}.png`, fullPage: o?.fullPage })),
     async screenshotElement(sel) {
       const el = await page.$(sel);
       if (!el) throw new Error(`no element matches ${sel}`);
@@ -94,9 +94,7 @@ async function gotoUrl(page: Page, url: string): Promise<void> {
   void page.goto(url, { timeout: 20_000 }).catch(() => {});
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const state = await page
-      .evaluate(() => [location.href, document.readyState] as const)
-      .catch(() => null);
+    const state = await page.evaluate(() => [location.href, document.readyState] as const).catch(() => null);
     if (state && state[0] === url && state[1] === 'complete') return;
     if (Date.now() > deadline) throw new Error(`Firefox did not load ${url} (at ${state?.[0]})`);
     await new Promise((r) => setTimeout(r, 100));

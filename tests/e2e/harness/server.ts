@@ -30,10 +30,7 @@ export interface StaticServer {
  * `host` must be a loopback address: the tests use 127.0.0.2 for a reference copy of each
  * page that the extension's content script does not run on (it matches only 127.0.0.1).
  */
-export async function startServer(
-  mounts: Record<string, string>,
-  host = '127.0.0.1',
-): Promise<StaticServer> {
+export async function startServer(mounts: Record<string, string>, host = '127.0.0.1'): Promise<StaticServer> {
   const roots = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)] as const);
   const server: Server = createServer(async (req, res) => {
     try {
