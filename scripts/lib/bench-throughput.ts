@@ -5,9 +5,10 @@
 // process holds does not count; garbage collection on helper threads does) and as wall
 // time. Figures are the best of the rounds (the least disturbed); ratios are taken between
 // best CPU times, and the median ratio over rounds is reported too.
-import { Matcher } from '../../src/core/matcher';
+import type { Matcher } from '../../src/core/matcher';
 import type { CompiledData, TextBlock } from '../../src/core/types';
-import { chunkText, floorPass, naivePass, naiveRegexes, type NaiveFlavour } from './bench-references';
+import type { NaiveFlavour } from './bench-references';
+import type { TimedCode } from './bench-bundle';
 import { aliasTexts } from './bench-names';
 import { median } from './bench-report';
 
@@ -71,12 +72,14 @@ function slice(blocks: readonly TextBlock[], bytes: number): { blocks: TextBlock
 }
 
 function runNaive(
+  code: TimedCode,
   blocks: readonly TextBlock[],
   aliases: string[],
   flavour: NaiveResult['flavour'],
   totalBytes: number,
   seconds: number,
 ): NaiveResult {
+  const { chunkText, naivePass, naiveRegexes } = code;
   const regexes =
     flavour === 'word-boundary-no-u'
       ? naiveRegexes(aliases, 'word-boundary').map((r) => new RegExp(r.source, 'gi'))
@@ -107,11 +110,13 @@ function runNaive(
 }
 
 export function measureThroughput(
+  code: TimedCode,
   blocks: readonly TextBlock[],
   label: string,
   data: CompiledData,
   opts: { rounds: number; naiveSeconds: number; fullScan: boolean; log: (s: string) => void },
 ): ThroughputResult {
+  const { Matcher, floorPass } = code;
   const bytes = blocks.reduce((n, b) => n + utf8(b.text), 0);
   const matcher = Matcher.fromData(data);
   const full = opts.fullScan ? Matcher.fromData(data, { prefilter: false }) : null;
@@ -153,7 +158,7 @@ export function measureThroughput(
   const naive: NaiveResult[] = [];
   for (const flavour of ['word-boundary', 'unicode-lookaround', 'word-boundary-no-u'] as const) {
     opts.log(`  ${label}: naive (${flavour}), ${aliases.length} regexes`);
-    naive.push(runNaive(blocks, aliases, flavour, bytes, opts.naiveSeconds));
+    naive.push(runNaive(code, blocks, aliases, flavour, bytes, opts.naiveSeconds));
   }
   return {
     label,
