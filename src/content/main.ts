@@ -10,7 +10,7 @@ import type { CompiledData } from '../core/types';
 import { browser, type Runtime } from '../shared/browser';
 import { enabledListSet, isSitePaused, loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { isPopupToContent, type ContentToBackground, type PageReport } from '../shared/messages';
-import { PageScanner } from './page-scanner';
+import { PageScanner, type Delivery } from './page-scanner';
 // Only these user-data modules: index.ts would bring idb into the content script.
 import { requestUserData } from '../shared/user-data/client';
 import { mergeCompiledData } from '../shared/user-data/merge';
@@ -75,6 +75,9 @@ function isHtmlDocument(): boolean {
   return document.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml';
 }
 
+/** Hidden tabs throttle timers to once a second anyway; this costs nothing while hidden. */
+const VISIBILITY_POLL_MS = 1000;
+
 /** Resolves when the page is (probably) visible: hidden tabs are scanned when shown. */
 function whenVisible(): { promise: Promise<void>; now(): void } {
   let resolve!: () => void;
@@ -85,10 +88,15 @@ function whenVisible(): { promise: Promise<void>; now(): void } {
   }
   // visibilitychange alone is unreliable when other extensions fake document.hidden
   // (Dark Reader src/utils/visibility.ts), so pageshow and focus count as shown too.
+  // A script-written frame (document.open() on about:blank) erases every listener of its
+  // document and window, ours included, so the state is also checked once a second.
+  let poll: ReturnType<typeof setInterval> | null = null;
   const done = (): void => {
     document.removeEventListener('visibilitychange', onVisibility, true);
     window.removeEventListener('pageshow', done, true);
     window.removeEventListener('focus', done, true);
+    if (poll !== null) clearInterval(poll);
+    poll = null;
     resolve();
   };
   const onVisibility = (): void => {
@@ -97,25 +105,26 @@ function whenVisible(): { promise: Promise<void>; now(): void } {
   document.addEventListener('visibilitychange', onVisibility, true);
   window.addEventListener('pageshow', done, true);
   window.addEventListener('focus', done, true);
+  poll = setInterval(onVisibility, VISIBILITY_POLL_MS);
   return { promise, now: done };
 }
 
 /** Waits between attempts to deliver a report while the background restarts. */
 const RESEND_DELAYS_MS = [100, 400, 1600];
 
-async function send(report: PageReport): Promise<boolean> {
+async function send(report: PageReport): Promise<Delivery> {
   const message: ContentToBackground = { type: 'page-report', report };
   for (let attempt = 0; ; attempt++) {
     try {
       await browser.runtime.sendMessage(message);
-      return true;
+      return 'sent';
     } catch (err) {
-      if (isContextInvalidated(err)) return false;
+      if (isContextInvalidated(err)) return 'orphaned';
       // The background is restarting (MV3 workers stop at any moment): try again a few
-      // times, so the tab's results are not lost; then give up until the next report.
+      // times here; after that the scanner tries again later (PageScanner#sendReport).
       if (attempt >= RESEND_DELAYS_MS.length) {
         debug('could not send the report', err);
-        return true;
+        return 'failed';
       }
       await new Promise((resolve) => setTimeout(resolve, RESEND_DELAYS_MS[attempt]));
     }
@@ -136,10 +145,10 @@ function start(): void {
 
   const scanner = new PageScanner(compiled, {
     send: async (report) => {
-      const ok = await send(report);
+      const delivery = await send(report);
       // The extension was updated, reloaded or disabled: this copy is an orphan.
-      if (!ok) instance.stop();
-      return ok;
+      if (delivery === 'orphaned') instance.stop();
+      return delivery;
     },
   });
   const visible = whenVisible();

@@ -31,12 +31,20 @@ interface Entry {
   fromPageData?: true;
 }
 
+/**
+ * What became of a report: taken by the background, not taken (it kept failing to answer:
+ * try again later), or never deliverable (the extension was updated or removed under us).
+ */
+export type Delivery = 'sent' | 'failed' | 'orphaned';
+
 export interface ScannerHost {
-  /** Sends a report to the background; resolves false when the extension context is gone. */
-  send(report: PageReport): Promise<boolean>;
+  send(report: PageReport): Promise<Delivery>;
 }
 
 const REPORT_INTERVAL_MS = 500;
+/** Waits before sending again a report the background did not take (doubling up to the last). */
+const REDELIVERY_MIN_MS = 2000;
+const REDELIVERY_MAX_MS = 30_000;
 /** Bounds on the walk deciding whether an attribute change changed what is visible. */
 const ATTRIBUTE_CHECK_BLOCKS = 300;
 const ATTRIBUTE_CHECK_NODES = 5000;
@@ -75,6 +83,8 @@ export class PageScanner {
   #hasReport = false;
   /** Send the next report even if it equals the last one. */
   #forceReport = false;
+  /** Current wait before sending again a report the background did not take (0: none failed). */
+  #redeliveryMs = 0;
 
   constructor(data: CompiledData, host: ScannerHost) {
     this.#data = data;
@@ -395,8 +405,24 @@ export class PageScanner {
     if (signature === this.#lastSignature) return;
     this.#lastSignature = signature;
     this.#lastSentAt = performance.now();
-    const ok = await this.#host.send(report);
-    if (!ok) this.stop();
+    const delivery = await this.#host.send(report);
+    if (delivery === 'orphaned') {
+      this.stop();
+      return;
+    }
+    if (delivery === 'sent') {
+      this.#redeliveryMs = 0;
+      return;
+    }
+    // A static page reports once: a report lost here would leave the tab without results
+    // for good. Send the current state again later (a newer report supersedes it).
+    this.#redeliveryMs = Math.min(REDELIVERY_MAX_MS, Math.max(REDELIVERY_MIN_MS, this.#redeliveryMs * 2));
+    this.#lastSignature = '';
+    if (this.#stopped || this.#reportTimer !== null) return;
+    this.#reportTimer = setTimeout(() => {
+      this.#reportTimer = null;
+      void this.#sendReport();
+    }, this.#redeliveryMs);
   }
 }
 

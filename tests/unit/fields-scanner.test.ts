@@ -77,7 +77,7 @@ it('PageScanner: fields from the structure and the page data, on a site adapter 
   const s = new PageScanner(data, {
     send: async (r) => {
       reports.push(r);
-      return true;
+      return 'sent' as const;
     },
   });
   s.configure({ paused: false, enabledLists: new Set(data.lists.map((l) => l.id)) });

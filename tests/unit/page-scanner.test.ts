@@ -32,7 +32,7 @@ it('scans, follows DOM changes incrementally, and honours pause and list setting
   const s = new PageScanner(data, {
     send: async (r) => {
       reports.push(r);
-      return true;
+      return 'sent' as const;
     },
   });
   const all = new Set(data.lists.map((l) => l.id));
@@ -94,3 +94,39 @@ it('scans, follows DOM changes incrementally, and honours pause and list setting
   expect(reports.at(-1)!.matches.every((m) => m.lists.every((l) => l.list === 'dbio-2024'))).toBe(true);
   s.stop();
 }, 20_000);
+
+it('sends a report again later when the background did not take it, and stops when orphaned', async () => {
+  const w = parseHTML('<!doctype html><html><head><title>T</title></head><body><p>Ahava</p></body></html>');
+  vi.stubGlobal('document', w.document);
+  vi.stubGlobal('window', w.window);
+  vi.stubGlobal('location', { href: 'https://shop.example/x', hostname: 'shop.example' });
+  vi.stubGlobal('MutationObserver', w.MutationObserver);
+  vi.resetModules();
+  const { PageScanner } = await import('../../src/content/page-scanner');
+  // The background fails to answer twice (restarting), then takes the report.
+  const outcomes: ('sent' | 'failed' | 'orphaned')[] = ['failed', 'failed', 'sent'];
+  const sent: { at: number; report: PageReport }[] = [];
+  const s = new PageScanner(data, {
+    send: async (report) => {
+      sent.push({ at: Date.now(), report });
+      return outcomes.shift() ?? 'sent';
+    },
+  });
+  s.configure({ paused: false, enabledLists: new Set(data.lists.map((l) => l.id)) });
+  await sleep(7000);
+  expect(sent).toHaveLength(3); // no fourth copy once it was taken
+  expect(sent.map((x) => texts(x.report))).toEqual([['Ahava|flag'], ['Ahava|flag'], ['Ahava|flag']]);
+  // 2 s, then 4 s between attempts.
+  expect(sent[1].at - sent[0].at).toBeGreaterThanOrEqual(1900);
+  expect(sent[2].at - sent[1].at).toBeGreaterThanOrEqual(3900);
+
+  // The extension went away under the page: no more attempts, and the scanner stops.
+  outcomes.push('orphaned');
+  s.resend();
+  await sleep(700);
+  expect(sent).toHaveLength(4);
+  expect(s.stopped).toBe(true);
+  s.resend();
+  await sleep(700);
+  expect(sent).toHaveLength(4);
+}, 15_000);

@@ -9,7 +9,7 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 /** Polls `probe` until it returns a value other than undefined/null/false. */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | null | false>,
-  what: string,
+  what: string | (() => string),
   timeoutMs = 20_000,
   intervalMs = 150,
 ): Promise<T> {
@@ -23,7 +23,7 @@ export async function waitFor<T>(
       last = e;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}${last ? `: ${String(last)}` : ''}`);
     }
     await sleep(intervalMs);
   }
@@ -57,6 +57,7 @@ export async function waitForTabResults(
   const stableMs = opts.stableMs ?? 800;
   let last = '';
   let since = 0;
+  let seen: TabResults | undefined;
   return waitFor(
     async () => {
       const all = await sessionStore(b);
@@ -64,6 +65,7 @@ export async function waitForTabResults(
         .filter(([k]) => k.startsWith('tab:'))
         .map(([, v]) => v as TabResults)
         .find((r) => topFrame(r)?.url === pageUrl);
+      seen = found ?? seen;
       if (!found || (opts.until && !opts.until(found))) return undefined;
       const key = JSON.stringify(found, (k, v) => (k === 'scannedAt' ? undefined : v));
       if (key !== last) {
@@ -73,9 +75,20 @@ export async function waitForTabResults(
       }
       return Date.now() - since >= stableMs ? found : undefined;
     },
-    `the extension's report for ${pageUrl}`,
+    () => `the extension's report for ${pageUrl} (last seen: ${describeResults(seen)})`,
     opts.timeoutMs ?? 20_000,
   );
+}
+
+/** One line per frame: what a timed-out wait last saw, so a CI failure says why. */
+export function describeResults(r: TabResults | undefined): string {
+  if (!r) return 'nothing stored for this page';
+  return Object.entries(r.frames)
+    .map(([id, f]) => {
+      const names = [...new Set(f.matches.map((m) => `${m.entityName} (${m.level})`))].join(', ');
+      return `frame ${id} ${f.url.slice(0, 80)}: ${f.blocks} blocks${f.paused ? ', paused' : ''}; ${names || 'no matches'}`;
+    })
+    .join(' | ');
 }
 
 /** All matches of all frames of a tab, flattened. */
