@@ -20,15 +20,35 @@ import { buildReport, parseMatchKey, pausedReport, reportSignature, type ReportM
 import type { PageReport } from '../shared/messages';
 import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates, type ExtraBlock } from './fields';
 
+/**
+ * One scanned block. Most blocks of a page hold no listed name, and a large page has
+ * 100,000 of them: such a block keeps only its text nodes (to notice changes) and its
+ * length. The block with its text and segments, and its scan, are kept only when the scan
+ * found something (npm run bench, docs/performance.md: the V8 heap the content script
+ * keeps on a 20,000-tile page).
+ */
 interface Entry {
   /** Stable while the block's first text node and text stay the same (keeps match keys valid). */
   id: number;
-  block: PageBlock;
-  scan: BlockScan;
+  /** The block's text nodes: the node itself when there is one (most blocks). */
+  nodes: Text | readonly Text[];
+  chars: number;
   /** Matcher generation the scan was made with (settings changes rebuild the matcher). */
   gen: number;
+  /** Only when the scan found a match or a guard. */
+  found?: Found;
+}
+
+interface Found {
+  block: PageBlock;
+  scan: BlockScan;
   /** A name from the page's data (JSON-LD, inline product JSON): no segments, nothing to paint. */
   fromPageData?: true;
+}
+
+/** An entry with findings, as publishing and reporting use it. */
+interface FoundEntry extends Entry {
+  found: Found;
 }
 
 /**
@@ -49,7 +69,27 @@ const REDELIVERY_MAX_MS = 30_000;
 const ATTRIBUTE_CHECK_BLOCKS = 300;
 const ATTRIBUTE_CHECK_NODES = 5000;
 
-const hasFindings = (e: Entry): boolean => e.scan.matches.length > 0 || e.scan.guards.length > 0;
+const hasFindings = (e: Entry): e is FoundEntry => e.found !== undefined;
+const scanFound = (scan: BlockScan): boolean => scan.matches.length > 0 || scan.guards.length > 0;
+
+/** The entry for a block just scanned (with `scan`). */
+function makeEntry(id: number, block: PageBlock, scan: BlockScan, gen: number, fromPageData = false): Entry {
+  const segs = block.segments;
+  const nodes = segs.length === 1 ? segs[0].node : segs.map((x) => x.node);
+  const entry: Entry = { id, nodes, chars: block.text.length, gen };
+  if (scanFound(scan)) entry.found = fromPageData ? { block, scan, fromPageData: true } : { block, scan };
+  return entry;
+}
+
+/** The first text node of an entry (its identity across scans). */
+function firstNode(e: Entry): Text | undefined {
+  return Array.isArray(e.nodes) ? (e.nodes as readonly Text[])[0] : (e.nodes as Text);
+}
+
+/** Until the first full scan has run this long, nothing is shown; then what it found so far. */
+const FIRST_PUBLISH_MS = 100;
+/** Later progress publishes of that first scan, at most this often. */
+const PROGRESS_PUBLISH_MS = 1000;
 
 export class PageScanner {
   #data: CompiledData;
@@ -67,7 +107,7 @@ export class PageScanner {
   /** Blocks from the page's data, read on full scans (src/content/fields/). */
   #pageData: Entry[] = [];
   /** Blocks with matches or guards, and their page-resolved scans (same order). */
-  #found: Entry[] = [];
+  #found: FoundEntry[] = [];
   #resolved: BlockScan[] = [];
   #nextId = 1;
 
@@ -76,6 +116,8 @@ export class PageScanner {
   #dirty = new Set<Node>();
   #running = false;
   #abort: AbortController | null = null;
+  /** A first full scan is under way and what it found so far is shown (the report says so). */
+  #scanning = false;
 
   #reportTimer: ReturnType<typeof setTimeout> | null = null;
   #lastSentAt = -Infinity;
@@ -160,11 +202,11 @@ export class PageScanner {
   reveal(key: string): boolean {
     const parsed = parseMatchKey(key);
     if (!parsed) return false;
-    const entry = this.#index.byId.get(parsed.blockId);
-    const m = entry?.scan.matches.find((x) => x.start === parsed.start);
+    const found = this.#index.byId.get(parsed.blockId)?.found;
+    const m = found?.scan.matches.find((x) => x.start === parsed.start);
     // Matches from the page's data (no entry in the index) have nothing on the page to show.
-    if (!entry || !m) return false;
-    return revealRange(mapMatchToRanges(entry.block, m.start, m.end));
+    if (!found || !m) return false;
+    return revealRange(mapMatchToRanges(found.block, m.start, m.end));
   }
 
   /** Re-sends the current report (after bfcache restore the background may have forgotten it). */
@@ -184,6 +226,7 @@ export class PageScanner {
     this.#watcher = null;
     this.#abort?.abort();
     this.#fullRequested = false;
+    this.#scanning = false;
     this.#dirty.clear();
     if (this.#stopped && this.#reportTimer !== null) {
       clearTimeout(this.#reportTimer);
@@ -262,7 +305,11 @@ export class PageScanner {
           }
           this.#publish();
         } catch (err) {
-          if (!ac.signal.aborted) console.debug('Settlement Screen: scan failed', err);
+          if (ac.signal.aborted) continue;
+          console.debug('Settlement Screen: scan failed', err);
+          // Show what there is rather than "still reading" for ever.
+          this.#scanning = false;
+          this.#publish();
         }
       }
     } finally {
@@ -271,29 +318,54 @@ export class PageScanner {
     }
   }
 
-  /** A new entry for `block`, keeping the id (and scan) of the same unchanged block. */
-  #entryFor(block: PageBlock, previous: Map<Text, Entry>): Entry {
-    const matcher = this.#matcher as Matcher;
+  /**
+   * A new entry for `block`, keeping the id and scan of the same unchanged block with
+   * findings (`previous`: such entries by first text node), so match keys stay valid.
+   * Blocks without findings are scanned again: that costs less than keeping their text.
+   */
+  #entryFor(block: PageBlock, previous: Map<Text, FoundEntry>): Entry {
     const first = block.segments[0].node;
     const old = previous.get(first);
-    if (old && old.gen === this.#gen && old.block.text === block.text && old.block.field === block.field) {
+    if (old && old.gen === this.#gen && old.found.block.text === block.text && old.found.block.field === block.field) {
       previous.delete(first);
-      return { id: old.id, block, scan: old.scan, gen: old.gen };
+      return { ...old, found: { block, scan: old.found.scan } };
     }
-    return { id: this.#nextId++, block, scan: matcher.scanBlock(block), gen: this.#gen };
+    return makeEntry(this.#nextId++, block, (this.#matcher as Matcher).scanBlock(block), this.#gen);
   }
 
   async #fullScan(signal: AbortSignal): Promise<void> {
-    const previous = new Map<Text, Entry>();
-    for (const e of this.#index.entries) previous.set(e.block.segments[0].node, e);
+    const previous = foundByFirstNode(this.#index.entries);
     // The new index is built inside the slices too: on a large page, building it in one
     // go at the end is itself a long task.
     const next = new PageIndex();
-    await runSliced(
-      iterateBlocks(document, this.#collectOptions()),
-      (block) => next.add(this.#entryFor(block, previous)),
-      { signal },
-    );
+    // The first scan of a page shows what it has found after its first slices, and then
+    // now and then, instead of after the whole page (several seconds on a 20,000-tile
+    // shop: npm run bench, "time to first flag"). A later full scan replaces a complete
+    // result, which stays in place until the new one is complete.
+    const progressive = this.#index.entries.length === 0;
+    let publishAt = performance.now() + FIRST_PUBLISH_MS;
+    if (progressive) {
+      this.#index = next;
+      this.#scanning = true;
+    }
+    try {
+      await runSliced(
+        iterateBlocks(document, this.#collectOptions()),
+        (block) => next.add(this.#entryFor(block, previous)),
+        {
+          signal,
+          beforeYield: progressive
+            ? () => {
+                if (performance.now() < publishAt) return;
+                this.#publish();
+                publishAt = performance.now() + PROGRESS_PUBLISH_MS;
+              }
+            : undefined,
+        },
+      );
+    } finally {
+      if (progressive) this.#scanning = false;
+    }
     // Nodes removed while the walk was paused are reported by the observer and dropped
     // by the rescan that follows.
     this.#index = next;
@@ -308,22 +380,24 @@ export class PageScanner {
   #pageDataEntries(index: PageIndex): Entry[] {
     let extra: ExtraBlock[];
     try {
-      extra = withoutVisibleDuplicates(
-        extraBlocksFor(pageUrl(), document),
-        index.entries.map((e) => e.block),
-      );
+      // Only visible blocks with findings need comparing: a page-data name equal to a
+    // visible block without findings would find nothing either (a field only adds
+    // corroboration), so it is reported by neither.
+    const visibleFound: PageBlock[] = [];
+    for (const e of index.entries) if (hasFindings(e)) visibleFound.push(e.found.block);
+    extra = withoutVisibleDuplicates(extraBlocksFor(pageUrl(), document), visibleFound);
     } catch (err) {
       console.debug('Settlement Screen: could not read the page data', err);
       return [];
     }
     const matcher = this.#matcher as Matcher;
-    const previous = new Map<string, Entry>();
-    for (const e of this.#pageData) previous.set(`${e.block.field}|${e.block.text}`, e);
+    const previous = new Map<string, FoundEntry>();
+    for (const e of this.#pageData) if (hasFindings(e)) previous.set(`${e.found.block.field}|${e.found.block.text}`, e);
     return extra.map((x) => {
       const block: PageBlock = { text: x.text, field: x.field, segments: [] };
       const old = previous.get(`${x.field}|${x.text}`);
-      if (old && old.gen === this.#gen) return { ...old, block };
-      return { id: this.#nextId++, block, scan: matcher.scanBlock(block), gen: this.#gen, fromPageData: true };
+      if (old && old.gen === this.#gen) return { ...old, found: { ...old.found, block } };
+      return makeEntry(this.#nextId++, block, matcher.scanBlock(block), this.#gen, true);
     });
   }
 
@@ -344,8 +418,7 @@ export class PageScanner {
       },
       { signal },
     );
-    const previous = new Map<Text, Entry>();
-    for (const e of stale) previous.set(e.block.segments[0].node, e);
+    const previous = foundByFirstNode(stale);
     const fresh: Entry[] = [];
     await runSliced(
       blocksOfAll(nodes, this.#collectOptions()),
@@ -360,14 +433,14 @@ export class PageScanner {
   #publish(): void {
     this.#found = this.#index.entries.filter(hasFindings);
     for (const e of this.#pageData) if (hasFindings(e)) this.#found.push(e);
-    this.#resolved = resolvePage(this.#found.map((e) => e.scan));
+    this.#resolved = resolvePage(this.#found.map((e) => e.found.scan));
     const flags: RangeSpec[] = [];
     const possibles: RangeSpec[] = [];
     this.#found.forEach((e, i) => {
       for (const m of this.#resolved[i].matches) {
         if (this.#hidden.has(m.entity)) continue;
         const target = m.level === 'flag' ? flags : possibles;
-        for (const r of mapMatchToRanges(e.block, m.start, m.end)) target.push(r);
+        for (const r of mapMatchToRanges(e.found.block, m.start, m.end)) target.push(r);
       }
     });
     paint(flags, possibles);
@@ -393,13 +466,14 @@ export class PageScanner {
     const report = this.#paused
       ? pausedReport(meta)
       : buildReport(
-          this.#found,
+          this.#found.map((e) => ({ id: e.id, block: e.found.block, fromPageData: e.found.fromPageData })),
           this.#resolved,
           {
             blocks: this.#index.entries.length + this.#pageData.length,
-            chars: this.#index.chars + this.#pageData.reduce((n, e) => n + e.block.text.length, 0),
+            chars: this.#index.chars + this.#pageData.reduce((n, e) => n + e.chars, 0),
           },
           meta,
+          this.#scanning,
         );
     const signature = reportSignature(report);
     if (signature === this.#lastSignature) return;
@@ -462,16 +536,30 @@ class PageIndex {
   }
 
   #link(e: Entry): void {
-    this.byId.set(e.id, e);
-    for (const s of e.block.segments) this.byNode.set(s.node, e);
-    this.chars += e.block.text.length;
+    // Only blocks with findings are looked up by id ("show on page").
+    if (e.found) this.byId.set(e.id, e);
+    if (Array.isArray(e.nodes)) for (const n of e.nodes as readonly Text[]) this.byNode.set(n, e);
+    else this.byNode.set(e.nodes as Text, e);
+    this.chars += e.chars;
   }
 
   #unlink(e: Entry): void {
     if (this.byId.get(e.id) === e) this.byId.delete(e.id);
-    for (const s of e.block.segments) if (this.byNode.get(s.node) === e) this.byNode.delete(s.node);
-    this.chars -= e.block.text.length;
+    if (Array.isArray(e.nodes)) {
+      for (const n of e.nodes as readonly Text[]) if (this.byNode.get(n) === e) this.byNode.delete(n);
+    } else if (this.byNode.get(e.nodes as Text) === e) this.byNode.delete(e.nodes as Text);
+    this.chars -= e.chars;
   }
+}
+
+/** Entries with findings by first text node: what a new scan may keep (see #entryFor). */
+function foundByFirstNode(entries: Iterable<Entry>): Map<Text, FoundEntry> {
+  const map = new Map<Text, FoundEntry>();
+  for (const e of entries) {
+    const first = firstNode(e);
+    if (hasFindings(e) && first) map.set(first, e);
+  }
+  return map;
 }
 
 /** The frame's URL for the site adapters, or null where it does not parse (about:srcdoc). */

@@ -59,6 +59,7 @@ export function buildReport(
   resolved: readonly BlockScan[],
   totals: { blocks: number; chars: number },
   meta: ReportMeta,
+  scanning = false,
 ): PageReport {
   const matches: ReportedMatch[] = [];
   const guards: ReportedGuard[] = [];
@@ -86,7 +87,9 @@ export function buildReport(
       guards.push({ ...gh, key: matchKey(id, gh.start) });
     }
   }
-  return { ...meta, matches, guards, blocks: totals.blocks, chars: totals.chars, paused: false };
+  const report: PageReport = { ...meta, matches, guards, blocks: totals.blocks, chars: totals.chars, paused: false };
+  if (scanning) report.scanning = true;
+  return report;
 }
 
 export function pausedReport(meta: ReportMeta): PageReport {
@@ -95,7 +98,7 @@ export function pausedReport(meta: ReportMeta): PageReport {
 
 /** What makes two reports different for the background (scannedAt and char counts aside). */
 export function reportSignature(r: PageReport): string {
-  const parts = [r.url, r.title, String(r.paused), String(r.blocks)];
+  const parts = [r.url, r.title, String(r.paused), String(r.blocks), String(r.scanning === true)];
   for (const m of r.matches) parts.push(`${m.key}|${m.level}|${m.entity}|${m.nameId}`);
   for (const gh of r.guards) parts.push(`g${gh.key}|${gh.guard}`);
   return parts.join('\n');

@@ -6,6 +6,8 @@
 export interface SliceOptions {
   budgetMs?: number;
   signal?: AbortSignal;
+  /** Called when a slice is spent, before yielding (progress: show what was found so far). */
+  beforeYield?: () => void;
 }
 
 interface SchedulerWithYield {
@@ -53,7 +55,7 @@ export function yieldToPage(): Promise<void> {
 export async function runSliced<T>(
   items: Iterable<T>,
   work: (item: T, index: number) => void,
-  { budgetMs = 8, signal }: SliceOptions = {},
+  { budgetMs = 8, signal, beforeYield }: SliceOptions = {},
 ): Promise<void> {
   if (signal?.aborted) throw abortError(signal);
   let index = 0;
@@ -62,6 +64,7 @@ export async function runSliced<T>(
     if (signal?.aborted) throw abortError(signal);
     work(item, index++);
     if (now() >= deadline) {
+      beforeYield?.();
       await yieldToPage();
       deadline = now() + budgetMs;
     }

@@ -67,6 +67,8 @@ export interface PopupView {
   reported: boolean;
   /** True when the content script said the site is paused. */
   pausedReport: boolean;
+  /** A frame is still in its first scan: what the view holds is what was found so far. */
+  stillReading: boolean;
   topUrl: string | null;
   flags: EntityView[];
   possible: EntityView[];
@@ -196,6 +198,7 @@ export function buildView(results: TabResults | null, lookup: DataLookup, option
   const view: PopupView = {
     reported: frames.length > 0,
     pausedReport: frames.some(([, r]) => r.paused),
+    stillReading: frames.some(([, r]) => r.scanning === true),
     topUrl: top?.url ?? null,
     flags: [],
     possible: [],

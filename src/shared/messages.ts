@@ -34,6 +34,11 @@ export interface PageReport {
   chars: number;
   /** True when the user paused the extension on this site: nothing was scanned. */
   paused: boolean;
+  /**
+   * True while the first scan of a large page is still under way: the matches are what it
+   * found so far (shown early rather than after the whole page). Absent when complete.
+   */
+  scanning?: boolean;
 }
 
 /** Everything the background keeps for a tab (in storage.session, so it survives restarts). */
@@ -72,7 +77,8 @@ function isPageReport(v: unknown): v is PageReport {
     Array.isArray(v.guards) &&
     typeof v.blocks === 'number' &&
     typeof v.chars === 'number' &&
-    typeof v.paused === 'boolean'
+    typeof v.paused === 'boolean' &&
+    (v.scanning === undefined || typeof v.scanning === 'boolean')
   );
 }
 

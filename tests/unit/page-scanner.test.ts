@@ -130,3 +130,42 @@ it('sends a report again later when the background did not take it, and stops wh
   await sleep(700);
   expect(sent).toHaveLength(4);
 }, 15_000);
+
+it('shows what the first scan of a large page found so far, then the complete result', async () => {
+  // 60,000 blocks: the first listed name near the top, the second near the end.
+  const rows: string[] = [];
+  for (let i = 0; i < 60_000; i++) {
+    rows.push(`<p>Row ${i}: ${i === 10 ? 'Ahava' : i === 59_990 ? 'Elbit Systems ltd' : 'plain words'}</p>`);
+  }
+  const w = parseHTML(`<!doctype html><html><head><title>T</title></head><body>${rows.join('')}</body></html>`);
+  vi.stubGlobal('document', w.document);
+  vi.stubGlobal('window', w.window);
+  vi.stubGlobal('location', { href: 'https://shop.example/x', hostname: 'shop.example' });
+  vi.stubGlobal('MutationObserver', w.MutationObserver);
+  vi.resetModules();
+  const { PageScanner } = await import('../../src/content/page-scanner');
+  const reports: PageReport[] = [];
+  const s = new PageScanner(data, {
+    send: async (r) => {
+      reports.push(r);
+      return 'sent' as const;
+    },
+  });
+  const started = Date.now();
+  s.configure({ paused: false, enabledLists: new Set(data.lists.map((l) => l.id)) });
+  for (let waited = 0; waited < 30_000 && !reports.some((r) => !r.scanning); waited += 50) await sleep(50);
+  const partial = reports.filter((r) => r.scanning);
+  const complete = reports.filter((r) => !r.scanning);
+  // At least one progress report came first, with the top name only and fewer blocks.
+  expect(partial.length).toBeGreaterThan(0);
+  expect(reports[0].scanning).toBe(true);
+  // (Row numbers such as 1664, a beer brand, are only possible matches: flags are compared.)
+  const flagsOf = (r: PageReport) => texts(r).filter((x) => x.endsWith('|flag'));
+  expect(flagsOf(partial[0])).toEqual(['Ahava|flag']);
+  expect(partial[0].blocks).toBeLessThan(60_000);
+  expect(complete).toHaveLength(1);
+  expect(flagsOf(complete[0])).toEqual(['Ahava|flag', 'Elbit Systems|flag']);
+  expect(complete[0].blocks).toBe(60_000);
+  console.log(`[page-scanner] 60,000 blocks: ${partial.length} progress report(s), complete after ${Date.now() - started} ms`);
+  s.stop();
+}, 40_000);

@@ -44,7 +44,7 @@ export function Summary({ view, paused, pausedHost, checkState, onCheck, onResum
         ) : null}
         {!paused && view.reported ? (
           view.flags.length === 0 && view.possible.length === 0 ? (
-            <p class="counts">{t('summaryNothingFound')}</p>
+            <p class="counts">{view.stillReading ? t('summaryNothingFoundYet') : t('summaryNothingFound')}</p>
           ) : (
             <p class="counts">
               <span class="count-flags">{t('summaryFlags', formatCount(view.flags.length))}</span>
@@ -52,6 +52,7 @@ export function Summary({ view, paused, pausedHost, checkState, onCheck, onResum
             </p>
           )
         ) : null}
+        {!paused && view.reported && view.stillReading ? <p class="note">{t('stillReading')}</p> : null}
         {!paused && !view.reported ? (
           <div class="unchecked">
             <p>{t('notCheckedYet')}</p>

@@ -67,6 +67,8 @@ export async function waitForTabResults(
         .find((r) => topFrame(r)?.url === pageUrl);
       seen = found ?? seen;
       if (!found || (opts.until && !opts.until(found))) return undefined;
+      // A frame still in its first scan has sent what it found so far: not the result.
+      if (Object.values(found.frames).some((f) => f.scanning)) return undefined;
       const key = JSON.stringify(found, (k, v) => (k === 'scannedAt' ? undefined : v));
       if (key !== last) {
         last = key;
@@ -86,7 +88,8 @@ export function describeResults(r: TabResults | undefined): string {
   return Object.entries(r.frames)
     .map(([id, f]) => {
       const names = [...new Set(f.matches.map((m) => `${m.entityName} (${m.level})`))].join(', ');
-      return `frame ${id} ${f.url.slice(0, 80)}: ${f.blocks} blocks${f.paused ? ', paused' : ''}; ${names || 'no matches'}`;
+      const state = `${f.paused ? ', paused' : ''}${f.scanning ? ', still scanning' : ''}`;
+      return `frame ${id} ${f.url.slice(0, 80)}: ${f.blocks} blocks${state}; ${names || 'no matches'}`;
     })
     .join(' | ');
 }
