@@ -381,11 +381,11 @@ export class PageScanner {
     let extra: ExtraBlock[];
     try {
       // Only visible blocks with findings need comparing: a page-data name equal to a
-    // visible block without findings would find nothing either (a field only adds
-    // corroboration), so it is reported by neither.
-    const visibleFound: PageBlock[] = [];
-    for (const e of index.entries) if (hasFindings(e)) visibleFound.push(e.found.block);
-    extra = withoutVisibleDuplicates(extraBlocksFor(pageUrl(), document), visibleFound);
+      // visible block without findings would find nothing either (a field only adds
+      // corroboration), so it is reported by neither.
+      const visibleFound: PageBlock[] = [];
+      for (const e of index.entries) if (hasFindings(e)) visibleFound.push(e.found.block);
+      extra = withoutVisibleDuplicates(extraBlocksFor(pageUrl(), document), visibleFound);
     } catch (err) {
       console.debug('Settlement Screen: could not read the page data', err);
       return [];

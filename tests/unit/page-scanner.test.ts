@@ -166,6 +166,8 @@ it('shows what the first scan of a large page found so far, then the complete re
   expect(complete).toHaveLength(1);
   expect(flagsOf(complete[0])).toEqual(['Ahava|flag', 'Elbit Systems|flag']);
   expect(complete[0].blocks).toBe(60_000);
-  console.log(`[page-scanner] 60,000 blocks: ${partial.length} progress report(s), complete after ${Date.now() - started} ms`);
+  console.log(
+    `[page-scanner] 60,000 blocks: ${partial.length} progress report(s), complete after ${Date.now() - started} ms`,
+  );
   s.stop();
 }, 40_000);
