@@ -104,7 +104,12 @@ const INIT_SCRIPT = `
       }
     }
   };
+  // Timers alone would see the first flag only when the scan ends: the content script
+  // yields with scheduler.yield(), whose continuations run before the page's timers, while
+  // rendering (and so requestAnimationFrame, and the user) sees each paint.
   setInterval(poll, 4);
+  const frame = () => { poll(); requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
 })();`;
 
 interface BenchState {

@@ -230,9 +230,10 @@ function start(): void {
 
   void (async () => {
     try {
-      const s = await loadSettings();
+      // Both come from elsewhere (storage, a round trip to the background, which may be
+      // waking up): ask for them together.
+      const [s] = await Promise.all([loadSettings(), refreshUserData()]);
       if (scanner.stopped) return;
-      await refreshUserData();
       cleanups.push(onUserDataChanged(() => void refreshUserData()));
       if (scanner.stopped) return;
       if (!isSitePaused(s, siteHostname())) await visible.promise;

@@ -118,6 +118,8 @@ export class PageScanner {
   #abort: AbortController | null = null;
   /** A first full scan is under way and what it found so far is shown (the report says so). */
   #scanning = false;
+  /** The index holds a completed full scan (kept up to date by rescans since). */
+  #complete = false;
 
   #reportTimer: ReturnType<typeof setTimeout> | null = null;
   #lastSentAt = -Infinity;
@@ -227,6 +229,7 @@ export class PageScanner {
     this.#abort?.abort();
     this.#fullRequested = false;
     this.#scanning = false;
+    this.#complete = false;
     this.#dirty.clear();
     if (this.#stopped && this.#reportTimer !== null) {
       clearTimeout(this.#reportTimer);
@@ -340,9 +343,10 @@ export class PageScanner {
     const next = new PageIndex();
     // The first scan of a page shows what it has found after its first slices, and then
     // now and then, instead of after the whole page (several seconds on a 20,000-tile
-    // shop: npm run bench, "time to first flag"). A later full scan replaces a complete
-    // result, which stays in place until the new one is complete.
-    const progressive = this.#index.entries.length === 0;
+    // shop: npm run bench, "time to first flag"). So does a scan that replaces one that
+    // never completed (a second injection or a flood aborted it). A later full scan
+    // replaces a complete result, which stays in place until the new one is complete.
+    const progressive = !this.#complete;
     let publishAt = performance.now() + FIRST_PUBLISH_MS;
     if (progressive) {
       this.#index = next;
@@ -369,6 +373,7 @@ export class PageScanner {
     // Nodes removed while the walk was paused are reported by the observer and dropped
     // by the rescan that follows.
     this.#index = next;
+    this.#complete = true;
     this.#pageData = this.#pageDataEntries(next);
   }
 

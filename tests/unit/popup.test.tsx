@@ -166,6 +166,22 @@ describe('Popup', () => {
     expect(text).toContain('Volvo Cars is owned by Geely');
   });
 
+  it('says when the page is still being read, with the results so far', () => {
+    const results = fixtureResults();
+    results.frames['0'] = { ...results.frames['0'], scanning: true };
+    const { root } = renderPopup({ view: buildView(results, lookup) });
+    expect(root.textContent).toContain('Still reading this page: these are the results so far.');
+    expect(root.querySelector('.count-flags')?.textContent).toBe('Listed companies on this page: 2');
+    // Nothing found yet is "so far", not a verdict on the page.
+    const empty = { tabId: 7, frames: { '0': { ...results.frames['0'], matches: [], guards: [] } } };
+    const again = renderPopup({ view: buildView(empty, lookup) });
+    expect(again.root.textContent).toContain('No listed companies found so far.');
+    expect(again.root.textContent).not.toContain('No listed companies found on this page.');
+    // Complete: no note.
+    const done = renderPopup();
+    expect(done.root.textContent).not.toContain('Still reading');
+  });
+
   it('offers "Check this page" when no content script has reported', () => {
     const { root, props } = renderPopup({ view: buildView(null, lookup) });
     const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Check this page');
