@@ -64,7 +64,7 @@ export interface ScannerHost {
 const REPORT_INTERVAL_MS = 500;
 /** Waits before sending again a report the background did not take (doubling up to the last). */
 const REDELIVERY_MIN_MS = 2000;
-const REDELIVERY_MAX_MS = 30_000;
+const REDELIVERY_MAX_MS = 10_000;
 /** Bounds on the walk deciding whether an attribute change changed what is visible. */
 const ATTRIBUTE_CHECK_BLOCKS = 300;
 const ATTRIBUTE_CHECK_NODES = 5000;
