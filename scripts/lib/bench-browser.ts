@@ -845,8 +845,8 @@ export function printBrowserResults(r: BrowserResults, out: (s?: string) => void
     table(
       ['Step', 'Time'],
       [
-        ['match index as a JavaScript object literal (as bundled in the content script now)', fmt.ms(st.literalMs)],
-        ['match index as a string given to JSON.parse', fmt.ms(st.jsonParseMs)],
+        ['match index as a JavaScript object literal (how Vite would bundle a JSON import)', fmt.ms(st.literalMs)],
+        ['match index as a string given to JSON.parse (as the content script loads it)', fmt.ms(st.jsonParseMs)],
         ['load the matcher core (esbuild bundle, minified)', fmt.ms(st.coreLoadMs)],
         ['Matcher.fromData', fmt.ms(st.fromDataMs)],
       ],

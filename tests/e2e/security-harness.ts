@@ -7,12 +7,12 @@
 //     Firefox prefs (optional-permission prompts off, a proxy),
 //   - per tab: the page's uncaught errors and any alert()/confirm() it raised.
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
-import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import { randomUUID } from 'node:crypto';
+import type { Browser as PpBrowser, Page as PpPage } from 'puppeteer-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CHROMIUM_PATH, FIREFOX_PATH } from './harness/browsers';
+import { CHROMIUM_PATH } from './harness/browsers';
+import { firefoxTab, gotoFirefoxUrl, startFirefoxWithExtension } from './harness/firefox';
 import { extensionPagePath, readBuiltManifest } from './harness/ext-manifest';
 import { callExpression, type BrowserName, type ExtBrowser, type TabPage } from './harness/types';
 
@@ -147,31 +147,9 @@ export async function launchSecFirefox(
   extDir: string,
   opts: { prefs?: Record<string, string | number | boolean> } = {},
 ): Promise<SecBrowser> {
-  const dir = resolve(extDir);
-  const manifest = readBuiltManifest(dir);
-  if (!manifest.geckoId) throw new Error(`${dir}/manifest.json has no gecko id`);
-  const uuid = randomUUID();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    defaultViewport: { width: 1200, height: 800 },
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [manifest.geckoId]: uuid }),
-      ...(opts.prefs ?? {}),
-    },
+  const { browser, extensionId, extensionOrigin, manifest, extPage } = await startFirefoxWithExtension(extDir, {
+    prefs: opts.prefs,
   });
-  let extensionId: string;
-  try {
-    extensionId = await browser.installExtension(dir);
-  } catch (e) {
-    await browser.close();
-    throw e;
-  }
-  const extensionOrigin = `moz-extension://${uuid}`;
-  const extPage = (await browser.pages())[0] ?? (await browser.newPage());
-  await gotoFirefox(extPage, `${extensionOrigin}/${extensionPagePath(manifest)}`);
   const inExt = <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
     extPage.evaluate(callExpression(fn as never, arg)) as Promise<R>;
   return {
@@ -184,7 +162,7 @@ export async function launchSecFirefox(
       const page = await browser.newPage();
       const tab = wrapPp(page);
       if (o?.initScript) await page.evaluateOnNewDocument(o.initScript);
-      await gotoFirefox(page, url);
+      await gotoFirefoxUrl(page, url);
       return tab;
     },
     inExtension: inExt,
@@ -211,41 +189,12 @@ function wrapPp(page: PpPage): SecTab {
     void d.dismiss().catch(() => {});
   });
   return {
+    ...firefoxTab(page),
     errors,
     dialogs,
     ping: () => timedPing((e) => page.evaluate(e)),
     keyboardType: (text) => page.keyboard.type(text),
-    url: () => page.url(),
-    goto: (url) => gotoFirefox(page, url),
-    evaluate: (fn, arg) => page.evaluate(callExpression(fn, arg)) as never,
-    click: (sel) => page.click(sel),
-    screenshot: async (path, o) =>
-      void (await page.screenshot({ path: path as `${string}.png`, fullPage: o?.fullPage })),
-    async screenshotElement(sel) {
-      const el = await page.$(sel);
-      if (!el) throw new Error(`no element matches ${sel}`);
-      return Buffer.from(await el.screenshot());
-    },
-    bringToFront: () => page.bringToFront(),
-    setViewport: (width, height) => page.setViewport({ width, height }),
-    close: () => page.close(),
   };
-}
-
-/** As tests/e2e/harness/firefox.ts: BiDi never sees moz-extension:// loads finish. */
-async function gotoFirefox(page: PpPage, url: string): Promise<void> {
-  if (!url.startsWith('moz-extension:')) {
-    await page.goto(url);
-    return;
-  }
-  void page.goto(url, { timeout: 20_000 }).catch(() => {});
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const state = await page.evaluate(() => [location.href, document.readyState] as const).catch(() => null);
-    if (state && state[0] === url && state[1] === 'complete') return;
-    if (Date.now() > deadline) throw new Error(`Firefox did not load ${url} (at ${state?.[0]})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 export function launchSec(

@@ -4,13 +4,24 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { FIREFOX_PATH } from './browsers';
-import { extensionPagePath, readBuiltManifest } from './ext-manifest';
+import { extensionPagePath, readBuiltManifest, type BuiltManifest } from './ext-manifest';
 import { callExpression, type ExtBrowser, type TabPage } from './types';
 
-export async function launchFirefox(
+/** A Firefox ESR with the extension installed and one of its pages open. */
+export interface FirefoxWithExtension {
+  browser: Browser;
+  extensionId: string;
+  extensionOrigin: string;
+  manifest: BuiltManifest;
+  /** A tab showing the extension's options (or popup) page: extension APIs and a DOM. */
+  extPage: Page;
+}
+
+/** Launches Firefox and installs the built extension (shared with tests/e2e/security-harness.ts). */
+export async function startFirefoxWithExtension(
   extDir: string,
   opts: { headless?: boolean; prefs?: Record<string, unknown> } = {},
-): Promise<ExtBrowser> {
+): Promise<FirefoxWithExtension> {
   const dir = resolve(extDir);
   const manifest = readBuiltManifest(dir);
   if (!manifest.geckoId) throw new Error(`${dir}/manifest.json has no browser_specific_settings.gecko.id`);
@@ -27,7 +38,7 @@ export async function launchFirefox(
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [manifest.geckoId]: uuid }),
-      // Extra prefs a test needs (e.g. where downloads go: page-io.ts).
+      // Extra prefs a test needs (e.g. where downloads go: page-io.ts; a proxy).
       ...opts.prefs,
     },
   });
@@ -40,8 +51,15 @@ export async function launchFirefox(
   }
   const extensionOrigin = `moz-extension://${uuid}`;
   const extPage = (await browser.pages())[0] ?? (await browser.newPage());
-  await gotoUrl(extPage, `${extensionOrigin}/${extensionPagePath(manifest)}`);
+  await gotoFirefoxUrl(extPage, `${extensionOrigin}/${extensionPagePath(manifest)}`);
+  return { browser, extensionId, extensionOrigin, manifest, extPage };
+}
 
+export async function launchFirefox(
+  extDir: string,
+  opts: { headless?: boolean; prefs?: Record<string, unknown> } = {},
+): Promise<ExtBrowser> {
+  const { browser, extensionId, extensionOrigin, manifest, extPage } = await startFirefoxWithExtension(extDir, opts);
   return {
     name: 'firefox',
     extensionId,
@@ -50,8 +68,8 @@ export async function launchFirefox(
     async newPage(url, o) {
       const page = await browser.newPage();
       if (o?.initScript) await page.evaluateOnNewDocument(o.initScript);
-      await gotoUrl(page, url);
-      return wrap(page);
+      await gotoFirefoxUrl(page, url);
+      return firefoxTab(page);
     },
     inExtension: (fn, arg) => extPage.evaluate(callExpression(fn, arg)) as never,
     closed: () => new Promise<void>((ok) => (browser.connected ? browser.once('disconnected', () => ok()) : ok())),
@@ -61,10 +79,11 @@ export async function launchFirefox(
   };
 }
 
-function wrap(page: Page): TabPage {
+/** The TabPage surface over a Puppeteer page. */
+export function firefoxTab(page: Page): TabPage {
   return {
     url: () => page.url(),
-    goto: (url) => gotoUrl(page, url),
+    goto: (url) => gotoFirefoxUrl(page, url),
     evaluate: (fn, arg) => page.evaluate(callExpression(fn, arg)) as never,
     click: (sel) => page.click(sel),
     screenshot: async (path, o) =>
@@ -86,7 +105,7 @@ function wrap(page: Page): TabPage {
  * BiDi navigation never sees that load finish (its goto times out although the page is
  * there), so for those we start the navigation and poll the new document instead.
  */
-async function gotoUrl(page: Page, url: string): Promise<void> {
+export async function gotoFirefoxUrl(page: Page, url: string): Promise<void> {
   if (!url.startsWith('moz-extension:')) {
     await page.goto(url);
     return;
