@@ -13,7 +13,7 @@ import { Matcher, type BlockScan } from '../core/matcher';
 import { resolvePage } from '../core/page';
 import { iterateBlocks, type CollectOptions, type PageBlock } from './collect-blocks';
 import { isHiddenInBrowser } from './visibility';
-import { runSliced } from './scheduler';
+import { runSliced, yieldToPage } from './scheduler';
 import { watchMutations, outermost, type PageWatcher } from './observer';
 import { clear, mapMatchToRanges, paint, revealRange, type RangeSpec } from './highlight';
 import { buildReport, parseMatchKey, pausedReport, reportSignature, type ReportMeta } from './report';
@@ -374,7 +374,12 @@ export class PageScanner {
     // by the rescan that follows.
     this.#index = next;
     this.#complete = true;
+    // Reading the page's data queries the whole document, and publishing follows: each
+    // in a task of its own, not at the end of the walk's last slice.
+    await yieldToPage();
     this.#pageData = this.#pageDataEntries(next);
+    await yieldToPage();
+    if (signal.aborted) throw signal.reason;
   }
 
   /**
