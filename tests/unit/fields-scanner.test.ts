@@ -2,7 +2,7 @@
 // the generic rules (block fields), scans the page's data as blocks without segments, and
 // reports those matches as from the page data (nothing painted, "show on page" false).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseHTML } from 'linkedom';
+import { scannerOnPage } from './helpers/scanner-page';
 import compiled from '../../src/generated/compiled-lists.json';
 import type { CompiledData } from '../../src/core/types';
 import { isToBackground, type PageReport } from '../../src/shared/messages';
@@ -62,24 +62,12 @@ describe('blocks without segments', () => {
 });
 
 it('PageScanner: fields from the structure and the page data, on a site adapter URL', async () => {
-  const w = parseHTML(
+  const { scanner: s, reports } = await scannerOnPage(
     '<!doctype html><html><head><title>T</title>' +
       '<script type="application/ld+json">{"@type":"Product","name":"Mineral cream","brand":{"@type":"Brand","name":"AHAVA"}}</script>' +
       '</head><body><h1>Mineral cream</h1><ul><li>Merk: Volvo</li></ul><p>We drove a Volvo here.</p></body></html>',
+    { href: 'https://www.bol.com/nl/nl/p/x/1/' },
   );
-  vi.stubGlobal('document', w.document);
-  vi.stubGlobal('window', w.window);
-  vi.stubGlobal('location', { href: 'https://www.bol.com/nl/nl/p/x/1/', hostname: 'www.bol.com' });
-  vi.stubGlobal('MutationObserver', w.MutationObserver);
-  vi.resetModules();
-  const { PageScanner } = await import('../../src/content/page-scanner');
-  const reports: PageReport[] = [];
-  const s = new PageScanner(data, {
-    send: async (r) => {
-      reports.push(r);
-      return 'sent' as const;
-    },
-  });
   s.configure({ paused: false, enabledLists: new Set(data.lists.map((l) => l.id)) });
   await sleep(200);
   const report = reports.at(-1)!;

@@ -2,12 +2,10 @@
 // changes, attribute-driven reveals, removals, floods, pause/resume and list filtering.
 // Slow-ish (~9 s: the real 250 ms idle debounce).
 import { afterEach, expect, it, vi } from 'vitest';
-import { parseHTML } from 'linkedom';
-import compiled from '../../src/generated/compiled-lists.json';
-import type { CompiledData } from '../../src/core/types';
 import type { PageReport } from '../../src/shared/messages';
+import type { Delivery } from '../../src/content/page-scanner';
+import { bundledData as data, scannerOnPage } from './helpers/scanner-page';
 
-const data = compiled as unknown as CompiledData;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const texts = (r: PageReport | undefined) => (r?.matches ?? []).map((m) => `${m.text}|${m.level}`);
 
@@ -17,24 +15,15 @@ afterEach(() => {
 });
 
 it('scans, follows DOM changes incrementally, and honours pause and list settings', async () => {
-  const w = parseHTML(
+  const {
+    scanner: s,
+    reports,
+    document: doc,
+  } = await scannerOnPage(
     '<!doctype html><html><head><title>T</title></head><body><p>We sell <b>Ahava</b> cream.</p>' +
       '<ul id="l"><li>one</li></ul><div id="acc" hidden><p>Elbit Systems ltd</p></div>' +
       '<div contenteditable><p>Ahava</p></div></body></html>',
   );
-  vi.stubGlobal('document', w.document);
-  vi.stubGlobal('window', w.window);
-  vi.stubGlobal('location', { href: 'https://shop.example/x', hostname: 'shop.example' });
-  vi.stubGlobal('MutationObserver', w.MutationObserver);
-  vi.resetModules();
-  const { PageScanner } = await import('../../src/content/page-scanner');
-  const reports: PageReport[] = [];
-  const s = new PageScanner(data, {
-    send: async (r) => {
-      reports.push(r);
-      return 'sent' as const;
-    },
-  });
   const all = new Set(data.lists.map((l) => l.id));
   s.configure({ paused: false, enabledLists: all });
   await sleep(100);
@@ -42,7 +31,6 @@ it('scans, follows DOM changes incrementally, and honours pause and list setting
   const firstKey = reports.at(-1)!.matches[0].key;
   expect(reports.at(-1)!.matches[0].context).toBe('We sell Ahava cream.');
 
-  const doc = w.document;
   const li = doc.createElement('li');
   li.textContent = 'Elbit Systems';
   doc.getElementById('l')!.appendChild(li);
@@ -96,22 +84,18 @@ it('scans, follows DOM changes incrementally, and honours pause and list setting
 }, 20_000);
 
 it('sends a report again later when the background did not take it, and stops when orphaned', async () => {
-  const w = parseHTML('<!doctype html><html><head><title>T</title></head><body><p>Ahava</p></body></html>');
-  vi.stubGlobal('document', w.document);
-  vi.stubGlobal('window', w.window);
-  vi.stubGlobal('location', { href: 'https://shop.example/x', hostname: 'shop.example' });
-  vi.stubGlobal('MutationObserver', w.MutationObserver);
-  vi.resetModules();
-  const { PageScanner } = await import('../../src/content/page-scanner');
   // The background fails to answer twice (restarting), then takes the report.
-  const outcomes: ('sent' | 'failed' | 'orphaned')[] = ['failed', 'failed', 'sent'];
+  const outcomes: Delivery[] = ['failed', 'failed', 'sent'];
   const sent: { at: number; report: PageReport }[] = [];
-  const s = new PageScanner(data, {
-    send: async (report) => {
-      sent.push({ at: Date.now(), report });
-      return outcomes.shift() ?? 'sent';
+  const { scanner: s } = await scannerOnPage(
+    '<!doctype html><html><head><title>T</title></head><body><p>Ahava</p></body></html>',
+    {
+      send: async (report) => {
+        sent.push({ at: Date.now(), report });
+        return outcomes.shift() ?? 'sent';
+      },
     },
-  });
+  );
   s.configure({ paused: false, enabledLists: new Set(data.lists.map((l) => l.id)) });
   await sleep(7000);
   expect(sent).toHaveLength(3); // no fourth copy once it was taken
@@ -137,20 +121,9 @@ it('shows what the first scan of a large page found so far, then the complete re
   for (let i = 0; i < 60_000; i++) {
     rows.push(`<p>Row ${i}: ${i === 10 ? 'Ahava' : i === 59_990 ? 'Elbit Systems ltd' : 'plain words'}</p>`);
   }
-  const w = parseHTML(`<!doctype html><html><head><title>T</title></head><body>${rows.join('')}</body></html>`);
-  vi.stubGlobal('document', w.document);
-  vi.stubGlobal('window', w.window);
-  vi.stubGlobal('location', { href: 'https://shop.example/x', hostname: 'shop.example' });
-  vi.stubGlobal('MutationObserver', w.MutationObserver);
-  vi.resetModules();
-  const { PageScanner } = await import('../../src/content/page-scanner');
-  const reports: PageReport[] = [];
-  const s = new PageScanner(data, {
-    send: async (r) => {
-      reports.push(r);
-      return 'sent' as const;
-    },
-  });
+  const { scanner: s, reports } = await scannerOnPage(
+    `<!doctype html><html><head><title>T</title></head><body>${rows.join('')}</body></html>`,
+  );
   const started = Date.now();
   s.configure({ paused: false, enabledLists: new Set(data.lists.map((l) => l.id)) });
   for (let waited = 0; waited < 30_000 && !reports.some((r) => !r.scanning); waited += 50) await sleep(50);

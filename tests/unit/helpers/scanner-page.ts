@@ -1,0 +1,41 @@
+// A PageScanner on a linkedom page, as the content script runs it: the page's globals stubbed
+// (document, window, location, MutationObserver) and the scanner module loaded fresh, so
+// module state (highlights, observers) never leaks between tests. Callers restore the
+// globals with vi.unstubAllGlobals() in afterEach.
+import { vi } from 'vitest';
+import { parseHTML } from 'linkedom';
+import compiled from '../../../src/generated/compiled-lists.json';
+import type { CompiledData } from '../../../src/core/types';
+import type { PageReport } from '../../../src/shared/messages';
+import type { Delivery, PageScanner } from '../../../src/content/page-scanner';
+
+export const bundledData = compiled as unknown as CompiledData;
+
+export interface ScannerPage {
+  scanner: PageScanner;
+  /** Every report the scanner sent (with the default host). */
+  reports: PageReport[];
+  document: Document;
+}
+
+export async function scannerOnPage(
+  html: string,
+  opts: { href?: string; send?: (report: PageReport) => Promise<Delivery> } = {},
+): Promise<ScannerPage> {
+  const w = parseHTML(html);
+  const url = new URL(opts.href ?? 'https://shop.example/x');
+  vi.stubGlobal('document', w.document);
+  vi.stubGlobal('window', w.window);
+  vi.stubGlobal('location', { href: url.href, hostname: url.hostname });
+  vi.stubGlobal('MutationObserver', w.MutationObserver);
+  vi.resetModules();
+  const { PageScanner } = await import('../../../src/content/page-scanner');
+  const reports: PageReport[] = [];
+  const send =
+    opts.send ??
+    (async (report: PageReport): Promise<Delivery> => {
+      reports.push(report);
+      return 'sent';
+    });
+  return { scanner: new PageScanner(bundledData, { send }), reports, document: w.document as unknown as Document };
+}
