@@ -223,6 +223,30 @@ class BlockBuilder {
   }
 }
 
+/**
+ * Puts where a walk goes next under `node` on `stack`: its first child, whose siblings
+ * follow one at a time (nextWalkSibling). A document's few children are pushed at once:
+ * linkedom (the CLI) links a doctype to no sibling and may give a document several
+ * top-level elements.
+ */
+export function pushWalkChildren(node: Node, stack: { push(n: Node): unknown }): void {
+  if (node.nodeType !== DOCUMENT_NODE) {
+    if (node.firstChild) stack.push(node.firstChild);
+    return;
+  }
+  for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+}
+
+/**
+ * The sibling a walk visits after `node`'s subtree: none for the walk's root, nor for a
+ * document's children (pushed together: pushWalkChildren).
+ */
+export function nextWalkSibling(node: Node, root: Node): Node | null {
+  if (node === root) return null;
+  const parent = node.parentNode;
+  return parent && parent.nodeType === DOCUMENT_NODE ? null : node.nextSibling;
+}
+
 /** Marks the end of a block container on the walk stack. */
 const EXIT = null;
 
@@ -246,6 +270,12 @@ export function* iterateBlocks(root: Node, opts: CollectOptions): Generator<Page
       continue;
     }
     if (node === undefined) break;
+    // The next sibling waits below this node's own subtree: the walk holds one pending
+    // sibling per level of the tree, never every child of a wide container (a shop grid of
+    // 20,000 tiles took 20,000 pushes, and as many new node wrappers, in one step: a long
+    // task; npm run bench).
+    const next = nextWalkSibling(node, root);
+    if (next) stack.push(next);
     const type = node.nodeType;
     if (type === TEXT_NODE) {
       builder.add(node as Text);
@@ -257,7 +287,7 @@ export function* iterateBlocks(root: Node, opts: CollectOptions): Generator<Page
       if (block) yield block;
       fields.push(fields[fields.length - 1]);
       stack.push(EXIT);
-      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+      pushWalkChildren(node, stack);
       continue;
     }
     if (type !== ELEMENT_NODE) continue; // comments, processing instructions, CDATA
@@ -281,7 +311,7 @@ export function* iterateBlocks(root: Node, opts: CollectOptions): Generator<Page
       fields.push((opts.fieldOf ? opts.fieldOf(el) : null) ?? inherited);
       stack.push(EXIT);
     }
-    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+    if (el.firstChild) stack.push(el.firstChild);
     // Pushed last so it is walked first: a host's shadow tree is what renders, with the
     // light children shown through its slots.
     const shadow = el.shadowRoot;

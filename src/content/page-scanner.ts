@@ -11,7 +11,13 @@
 import type { CompiledData } from '../core/types';
 import { Matcher, type BlockScan } from '../core/matcher';
 import { resolvePage } from '../core/page';
-import { iterateBlocks, type CollectOptions, type PageBlock } from './collect-blocks';
+import {
+  pushWalkChildren,
+  iterateBlocks,
+  nextWalkSibling,
+  type CollectOptions,
+  type PageBlock,
+} from './collect-blocks';
 import { isHiddenInBrowser } from './visibility';
 import { runSliced, yieldToPage } from './scheduler';
 import { watchMutations, outermost, type PageWatcher } from './observer';
@@ -586,11 +592,14 @@ function* textNodesIn(root: Node): Generator<Text, void, undefined> {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const n = stack.pop() as Node;
+    // One pending sibling per level, as in iterateBlocks (wide containers).
+    const next = nextWalkSibling(n, root);
+    if (next) stack.push(next);
     if (n.nodeType === 3) {
       yield n as Text;
       continue;
     }
-    for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+    pushWalkChildren(n, stack);
     const shadow = n.nodeType === 1 ? (n as Element).shadowRoot : null;
     if (shadow) stack.push(shadow);
   }

@@ -3,7 +3,7 @@
 // computed style) or walks more than a fixed number of characters; it uses the same
 // block/skip rules as collectBlocks, so the text read is the text the scanner sees. Works
 // on linkedom documents (the CLI) as well as in browsers.
-import { isBlockElement, isSkippedElement } from '../collect-blocks';
+import { pushWalkChildren, isBlockElement, isSkippedElement, nextWalkSibling } from '../collect-blocks';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -86,6 +86,10 @@ export function boundedText(node: Node, max: number): string {
   const stack: Node[] = [node];
   while (stack.length > 0) {
     const n = stack.pop() as Node;
+    // Siblings one at a time (see iterateBlocks): a wide container must not cost a push
+    // per child before the first characters are read.
+    const next = nextWalkSibling(n, node);
+    if (next) stack.push(next);
     if (n.nodeType === TEXT_NODE) {
       text += (n as Text).data;
       if (text.length > max) return text;
@@ -96,7 +100,7 @@ export function boundedText(node: Node, max: number): string {
     if (n !== node && isSkippedElement(el)) continue;
     // Blocks are separate boxes: keep their words apart.
     if (isBlockElement(el)) text += ' ';
-    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+    pushWalkChildren(el, stack);
   }
   return text;
 }
