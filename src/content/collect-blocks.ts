@@ -41,6 +41,7 @@ export interface CollectOptions {
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;
+const DOCUMENT_TYPE_NODE = 10;
 const DOCUMENT_FRAGMENT_NODE = 11;
 
 /**
@@ -225,26 +226,20 @@ class BlockBuilder {
 
 /**
  * Puts where a walk goes next under `node` on `stack`: its first child, whose siblings
- * follow one at a time (nextWalkSibling). A document's few children are pushed at once:
- * linkedom (the CLI) links a doctype to no sibling and may give a document several
- * top-level elements.
+ * follow one at a time (nextWalkSibling). For a document, the first node after its
+ * doctype: linkedom (the CLI) links a doctype to no sibling.
  */
 export function pushWalkChildren(node: Node, stack: { push(n: Node): unknown }): void {
-  if (node.nodeType !== DOCUMENT_NODE) {
-    if (node.firstChild) stack.push(node.firstChild);
-    return;
+  let first = node.firstChild;
+  if (first && first.nodeType === DOCUMENT_TYPE_NODE) {
+    first = first.nextSibling ?? (node as Document).documentElement ?? null;
   }
-  for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  if (first) stack.push(first);
 }
 
-/**
- * The sibling a walk visits after `node`'s subtree: none for the walk's root, nor for a
- * document's children (pushed together: pushWalkChildren).
- */
+/** The sibling a walk visits after `node`'s subtree (none for the walk's root). */
 export function nextWalkSibling(node: Node, root: Node): Node | null {
-  if (node === root) return null;
-  const parent = node.parentNode;
-  return parent && parent.nodeType === DOCUMENT_NODE ? null : node.nextSibling;
+  return node === root ? null : node.nextSibling;
 }
 
 /** Marks the end of a block container on the walk stack. */
