@@ -2,7 +2,8 @@
 // for incremental updates, resolves the page, paints and reports. Jobs (full scans and
 // rescans of changed containers) run one at a time; a full-scan request aborts whatever
 // runs and starts over. State is replaced only when a job completes, so an aborted job
-// leaves the last good result in place.
+// leaves the last good result in place; the exception is a page with no complete result
+// yet, whose first scan shows what it has found as it goes (#fullScan).
 //
 // Cost after a job is proportional to what changed, not to the page: on a 60,000-block
 // page every per-block loop that touches the DOM would be a long task, so stale blocks
