@@ -111,12 +111,27 @@ function whenVisible(): { promise: Promise<void>; now(): void } {
 
 /** Waits between attempts to deliver a report while the background restarts. */
 const RESEND_DELAYS_MS = [100, 400, 1600];
+/**
+ * Longest wait for the background's answer. A worker stopped while a message is on its way
+ * can leave the message unanswered for good (seen when it is stopped every 100 ms:
+ * security-worker-stop.test.ts); without a bound the frame would wait for ever.
+ */
+const ANSWER_TIMEOUT_MS = 5000;
+
+/** `promise`, or a rejection after `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 async function send(report: PageReport): Promise<Delivery> {
   const message: ContentToBackground = { type: 'page-report', report };
   for (let attempt = 0; ; attempt++) {
     try {
-      await browser.runtime.sendMessage(message);
+      await withTimeout(browser.runtime.sendMessage(message), ANSWER_TIMEOUT_MS);
       return 'sent';
     } catch (err) {
       if (isContextInvalidated(err)) return 'orphaned';
@@ -172,7 +187,7 @@ function start(): void {
   // Imported lists and dismissals come from the background (IndexedDB is not reachable
   // from here). Without an answer the bundled lists still work.
   const refreshUserData = async (): Promise<void> => {
-    const reply = await requestUserData().catch(() => null);
+    const reply = await withTimeout(requestUserData(), ANSWER_TIMEOUT_MS).catch(() => null);
     if (!reply || scanner.stopped) return;
     data = mergeCompiledData(compiled, reply.imported);
     scanner.setData(data);
