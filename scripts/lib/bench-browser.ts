@@ -24,22 +24,13 @@ import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { CHROMIUM_PATH } from '../../tests/e2e/harness/browsers';
+import { CHROMIUM_FLAGS } from '../../tests/e2e/harness/chromium';
 import { localBuildDir } from '../../tests/e2e/harness/build';
 import { startServer, type StaticServer } from '../../tests/e2e/harness/server';
 import { callExpression } from '../../tests/e2e/harness/types';
 import { infiniteScrollPage, noticePage, productGridPage, type GeneratedPage } from '../../tests/bench/pages';
 import { extTimeBetween, extTimeByFunction, summariseTrace, type TraceEvent, type TraceSummary } from './bench-trace';
 import { fmt, median, table } from './bench-report';
-
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline', 'disabled-by-default-v8.cpu_profiler'];
 
@@ -601,7 +592,7 @@ export async function runBrowserBench(opts: {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1200, height: 800 },
-    args: [...FLAGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
   });
   try {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

@@ -12,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_PATH } from './harness/browsers';
+import { CHROMIUM_FLAGS, chromiumTab } from './harness/chromium';
 import { firefoxTab, gotoFirefoxUrl, startFirefoxWithExtension } from './harness/firefox';
 import { extensionPagePath, readBuiltManifest } from './harness/ext-manifest';
 import { callExpression, type BrowserName, type ExtBrowser, type TabPage } from './harness/types';
@@ -36,16 +37,6 @@ export interface SecBrowser extends ExtBrowser {
   /** Chromium: close the browser but keep the profile (for a restart). */
   closeKeepingProfile(): Promise<string>;
 }
-
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export async function launchSecChromium(
   extDir: string,
@@ -121,19 +112,11 @@ function wrapPw(page: PwPage): SecTab {
     void d.dismiss().catch(() => {});
   });
   return {
+    ...chromiumTab(page),
     errors,
     dialogs,
     ping: () => timedPing((e) => page.evaluate(e)),
     keyboardType: (text) => page.keyboard.type(text),
-    url: () => page.url(),
-    goto: async (url) => void (await page.goto(url)),
-    evaluate: (fn, arg) => page.evaluate(callExpression(fn, arg)) as never,
-    click: (sel) => page.click(sel),
-    screenshot: async (path, o) => void (await page.screenshot({ path, fullPage: o?.fullPage })),
-    screenshotElement: (sel) => page.locator(sel).first().screenshot({ animations: 'disabled', caret: 'hide' }),
-    bringToFront: () => page.bringToFront(),
-    setViewport: (width, height) => page.setViewportSize({ width, height }),
-    close: () => page.close(),
   };
 }
 

@@ -9,8 +9,9 @@ import { extensionPagePath, readBuiltManifest } from './ext-manifest';
 import { callExpression, type ExtBrowser, type TabPage } from './types';
 
 // The background-networking flags matter on this closed network: without them Chromium
-// floods it with refused connections (browser-testing.md).
-const FLAGS = [
+// floods it with refused connections (browser-testing.md). Shared with the security
+// harness and the benchmark.
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -31,7 +32,7 @@ export async function launchChromium(extDir: string, opts: { headless?: boolean 
       headless: opts.headless ?? true,
       viewport: { width: 1200, height: 800 },
       args: [
-        ...FLAGS,
+        ...CHROMIUM_FLAGS,
         // A visible window (the demo) would otherwise carry a "--no-sandbox is unsupported"
         // bar across the page; --no-sandbox itself is needed when running as root.
         ...(opts.headless === false ? ['--test-type'] : []),
@@ -78,7 +79,7 @@ export async function launchChromium(extDir: string, opts: { headless?: boolean 
       spare = null;
       if (o?.initScript) await page.addInitScript(o.initScript);
       await page.goto(url);
-      return wrap(page);
+      return chromiumTab(page);
     },
     inExtension: (fn, arg) => inExtension(callExpression(fn, arg)) as never,
     closed: () => new Promise<void>((ok) => context.once('close', () => ok())),
@@ -89,7 +90,8 @@ export async function launchChromium(extDir: string, opts: { headless?: boolean 
   };
 }
 
-function wrap(page: Page): TabPage {
+/** The TabPage surface over a Playwright page. */
+export function chromiumTab(page: Page): TabPage {
   return {
     url: () => page.url(),
     goto: async (url) => void (await page.goto(url)),
