@@ -112,9 +112,10 @@ function whenVisible(): { promise: Promise<void>; now(): void } {
 /** Waits between attempts to deliver a report while the background restarts. */
 const RESEND_DELAYS_MS = [100, 400, 1600];
 /**
- * Longest wait for the background's answer. A worker stopped while a message is on its way
- * can leave the message unanswered for good (seen when it is stopped every 100 ms:
- * security-worker-stop.test.ts); without a bound the frame would wait for ever.
+ * Longest wait for the background's answer. Nothing promises that a message sent while the
+ * worker is being stopped is ever answered or refused (in security-worker-stop.test.ts,
+ * stopping it every 100 ms, a page once never reported; an unsettled message is the likely
+ * cause), and without a bound the frame would wait on it for ever.
  */
 const ANSWER_TIMEOUT_MS = 5000;
 
