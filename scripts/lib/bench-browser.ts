@@ -8,24 +8,14 @@
 // with the content script (127.0.0.1) minus the same page and actions without it
 // (127.0.0.2, where the -local build's content script does not run).
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { CHROMIUM_PATH } from '../../tests/e2e/harness/browsers';
 import { CHROMIUM_FLAGS } from '../../tests/e2e/harness/chromium';
-import { localBuildDir } from '../../tests/e2e/harness/build';
+import { ensureLocalBuild } from '../../tests/e2e/harness/build';
 import { startServer, type StaticServer } from '../../tests/e2e/harness/server';
 import { callExpression } from '../../tests/e2e/harness/types';
 import { infiniteScrollPage, noticePage, productGridPage, type GeneratedPage } from '../../tests/bench/pages';
@@ -185,36 +175,6 @@ export interface BrowserResults {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const SOURCES = ['src', 'public', 'manifest.json', 'vite.config.ts', 'package.json'];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
-  return newest;
-}
-
-/**
- * dist/chrome-local, rebuilt when older than its sources (the rule of the browser tests'
- * tests/e2e/harness/build.ts, whose build would print into the benchmark's tables).
- */
-function ensureFreshBuild(): string {
-  const dir = localBuildDir('chrome');
-  const manifest = join(dir, 'manifest.json');
-  const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
-  if (built < Math.max(...SOURCES.map((x) => newestMtime(join(ROOT, x))))) {
-    const r = spawnSync('npx', ['vite', 'build', '--mode', 'chrome', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      env: { ...process.env, SS_LOCAL_PAGES: '1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    if (r.status !== 0) throw new Error(`building ${dir} failed (exit ${r.status})`);
-  }
-  return dir;
-}
 
 async function startTracing(cdp: CDPSession): Promise<void> {
   await cdp.send('Tracing.start', {
@@ -566,7 +526,7 @@ export async function runBrowserBench(opts: {
   }
   if (!built) {
     log('  building dist/chrome-local if it is older than its sources ...');
-    built = ensureFreshBuild();
+    built = ensureLocalBuild('chrome', { quiet: true });
   }
   const extDir = join(work, 'extension');
   cpSync(built, extDir, { recursive: true });

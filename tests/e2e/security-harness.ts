@@ -7,7 +7,7 @@
 //     Firefox prefs (optional-permission prompts off, a proxy),
 //   - per tab: the page's uncaught errors and any alert()/confirm() it raised.
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
-import type { Browser as PpBrowser, Page as PpPage } from 'puppeteer-core';
+import type { Browser as PpBrowser } from 'puppeteer-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -82,7 +82,7 @@ export async function launchSecChromium(
     async newPage(url, o) {
       const page = spare ?? (await context.newPage());
       spare = null;
-      const tab = wrapPw(page);
+      const tab = secTab(chromiumTab(page), page);
       if (o?.initScript) await page.addInitScript(o.initScript);
       await page.goto(url);
       return tab;
@@ -103,16 +103,31 @@ export async function launchSecChromium(
   };
 }
 
-function wrapPw(page: PwPage): SecTab {
+/** What both drivers' pages offer for the SecTab extras (Playwright and Puppeteer agree here). */
+interface EscapeSource {
+  // The drivers type their events differently; the handlers below use only what both give.
+  on(event: 'pageerror' | 'dialog', fn: (arg: any) => void): unknown;
+  evaluate(expression: string): Promise<unknown>;
+  keyboard: { type(text: string): Promise<void> };
+}
+
+interface DialogLike {
+  type(): string;
+  message(): string;
+  dismiss(): Promise<void>;
+}
+
+/** `tab` plus what the page lets escape (errors, dialogs, which are dismissed) and a ping. */
+function secTab(tab: TabPage, page: EscapeSource): SecTab {
   const errors: string[] = [];
   const dialogs: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('dialog', (d) => {
+  page.on('pageerror', (e: Error) => errors.push(String(e)));
+  page.on('dialog', (d: DialogLike) => {
     dialogs.push(`${d.type()}: ${d.message()}`);
     void d.dismiss().catch(() => {});
   });
   return {
-    ...chromiumTab(page),
+    ...tab,
     errors,
     dialogs,
     ping: () => timedPing((e) => page.evaluate(e)),
@@ -143,7 +158,7 @@ export async function launchSecFirefox(
     raw: { kind: 'firefox', browser },
     async newPage(url, o) {
       const page = await browser.newPage();
-      const tab = wrapPp(page);
+      const tab = secTab(firefoxTab(page), page);
       if (o?.initScript) await page.evaluateOnNewDocument(o.initScript);
       await gotoFirefoxUrl(page, url);
       return tab;
@@ -160,23 +175,6 @@ export async function launchSecFirefox(
     async close() {
       await browser.close().catch(() => {});
     },
-  };
-}
-
-function wrapPp(page: PpPage): SecTab {
-  const errors: string[] = [];
-  const dialogs: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('dialog', (d) => {
-    dialogs.push(`${d.type()}: ${d.message()}`);
-    void d.dismiss().catch(() => {});
-  });
-  return {
-    ...firefoxTab(page),
-    errors,
-    dialogs,
-    ping: () => timedPing((e) => page.evaluate(e)),
-    keyboardType: (text) => page.keyboard.type(text),
   };
 }
 

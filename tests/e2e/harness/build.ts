@@ -23,7 +23,11 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-export function ensureLocalBuild(target: Target): string {
+/**
+ * dist/<target>-local, built when missing or older than its sources. `quiet`: the build's
+ * own output is not shown (the benchmark prints tables).
+ */
+export function ensureLocalBuild(target: Target, opts: { quiet?: boolean } = {}): string {
   const dir = localBuildDir(target);
   const manifest = join(dir, 'manifest.json');
   if (process.env.SS_E2E_SKIP_BUILD === '1') {
@@ -37,7 +41,7 @@ export function ensureLocalBuild(target: Target): string {
     const r = spawnSync('npx', ['vite', 'build', '--mode', target, '--logLevel', 'warn'], {
       cwd: ROOT,
       env: { ...process.env, SS_LOCAL_PAGES: '1' },
-      stdio: 'inherit',
+      stdio: opts.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
     });
     if (r.status !== 0) throw new Error(`building ${dir} failed (exit ${r.status})`);
   }
