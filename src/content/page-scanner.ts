@@ -19,7 +19,7 @@ import {
   type CollectOptions,
   type PageBlock,
 } from './collect-blocks';
-import { isHiddenInBrowser } from './visibility';
+import { hiddenTestFor, isHiddenInBrowser } from './visibility';
 import { runSliced, yieldToPage } from './scheduler';
 import { watchMutations, outermost, type PageWatcher } from './observer';
 import { clear, mapMatchToRanges, paint, revealRange, type RangeSpec } from './highlight';
@@ -72,6 +72,9 @@ const REPORT_INTERVAL_MS = 500;
 /** Waits before sending again a report the background did not take (doubling up to the last). */
 const REDELIVERY_MIN_MS = 2000;
 const REDELIVERY_MAX_MS = 10_000;
+/** Scans again while the document has no rendering (see hiddenTestFor). */
+const RENDER_RETRY_MS = 1000;
+const RENDER_RETRIES = 5;
 /** Bounds on the walk deciding whether an attribute change changed what is visible. */
 const ATTRIBUTE_CHECK_BLOCKS = 300;
 const ATTRIBUTE_CHECK_NODES = 5000;
@@ -136,6 +139,8 @@ export class PageScanner {
   #forceReport = false;
   /** Current wait before sending again a report the background did not take (0: none failed). */
   #redeliveryMs = 0;
+  #renderRetries = 0;
+  #renderTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(data: CompiledData, host: ScannerHost) {
     this.#data = data;
@@ -229,6 +234,19 @@ export class PageScanner {
     this.#halt();
   }
 
+  /**
+   * The document had no rendering when a walk started, so hidden text may have been read:
+   * scan again a little later (a few times at most; later changes arrive as mutations).
+   */
+  #scanAgainWhenRendered(): void {
+    if (this.#renderRetries >= RENDER_RETRIES || this.#renderTimer !== null) return;
+    this.#renderRetries++;
+    this.#renderTimer = setTimeout(() => {
+      this.#renderTimer = null;
+      this.requestFull();
+    }, RENDER_RETRY_MS);
+  }
+
   /** Stops watching and scanning and removes the highlights. */
   #halt(): void {
     this.#watcher?.disconnect();
@@ -238,6 +256,8 @@ export class PageScanner {
     this.#scanning = false;
     this.#complete = false;
     this.#dirty.clear();
+    if (this.#renderTimer !== null) clearTimeout(this.#renderTimer);
+    this.#renderTimer = null;
     if (this.#stopped && this.#reportTimer !== null) {
       clearTimeout(this.#reportTimer);
       this.#reportTimer = null;
@@ -251,8 +271,10 @@ export class PageScanner {
 
   /** One per scan job: the field detector caches per element (src/content/fields/). */
   #collectOptions(): CollectOptions {
+    const hidden = hiddenTestFor(document);
+    if (!hidden.rendered) this.#scanAgainWhenRendered();
     return {
-      isHidden: isHiddenInBrowser,
+      isHidden: hidden.isHidden,
       ownHost: null,
       fieldOf: fieldOfFor(pageUrl()),
       onShadowRoot: (root) => this.#watcher?.observe(root),

@@ -36,6 +36,19 @@ export function isHiddenInBrowser(el: Element): boolean {
   }
 }
 
+/**
+ * The visibility test for a walk of `doc` now. checkVisibility() says "hidden" for every
+ * element of a document that has no rendering yet (seen in Chromium for a sandboxed frame
+ * whose first scan found 0 blocks: tests/e2e/hostile-pages.test.ts, "frames of every
+ * kind"), and a walk pruned at the root finds nothing and is never redone. Then the
+ * static rules stand in, and `rendered` is false so the caller can look again later.
+ */
+export function hiddenTestFor(doc: Document): { isHidden: (el: Element) => boolean; rendered: boolean } {
+  const root = doc.documentElement;
+  const rendered = !root || hiddenByAttributes(root) || !isHiddenInBrowser(root);
+  return { isHidden: rendered ? isHiddenInBrowser : isHiddenStatic, rendered };
+}
+
 const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;
 const VISIBILITY_HIDDEN = /(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\s*(?:!important\s*)?(?:;|$)/i;
 

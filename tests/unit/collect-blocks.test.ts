@@ -7,7 +7,7 @@ import {
   type CollectOptions,
   type PageBlock,
 } from '../../src/content/collect-blocks';
-import { isHiddenStatic } from '../../src/content/visibility';
+import { hiddenTestFor, isHiddenInBrowser, isHiddenStatic } from '../../src/content/visibility';
 
 function docOf(body: string): Document {
   return parseHTML(
@@ -197,5 +197,36 @@ describe('blockContainerOf', () => {
     const host = doc.getElementById('host');
     expect(blockContainerOf(doc.getElementById('u') as Element, host)).toBeNull();
     expect(blockContainerOf(doc.getElementById('u') as Element)).toBe(doc.getElementById('u'));
+  });
+});
+
+describe('hiddenTestFor', () => {
+  // A document whose every element checkVisibility() calls hidden (no rendering yet).
+  function docWith(visible: boolean): Document {
+    const doc = docOf('<p>Frame supplier: <span>Ahava</span></p>');
+    const proto = Object.getPrototypeOf(doc.documentElement) as { checkVisibility?: () => boolean };
+    const root = doc.documentElement as unknown as { checkVisibility: () => boolean };
+    root.checkVisibility = () => visible;
+    for (const el of Array.from(doc.querySelectorAll('*'))) {
+      (el as unknown as { checkVisibility: () => boolean }).checkVisibility = () => visible;
+    }
+    expect(proto.checkVisibility).toBeUndefined(); // linkedom has none of its own
+    return doc;
+  }
+
+  it('uses checkVisibility while the document is rendered', () => {
+    const doc = docWith(true);
+    const t = hiddenTestFor(doc);
+    expect(t.rendered).toBe(true);
+    expect(collectBlocks(doc, { isHidden: t.isHidden }).map((b) => b.text)).toEqual(['Frame supplier: Ahava']);
+  });
+
+  it('falls back to the static rules when the document has no rendering, and says so', () => {
+    const doc = docWith(false);
+    // With checkVisibility alone the walk would find nothing at all.
+    expect(collectBlocks(doc, { isHidden: isHiddenInBrowser })).toEqual([]);
+    const t = hiddenTestFor(doc);
+    expect(t.rendered).toBe(false);
+    expect(collectBlocks(doc, { isHidden: t.isHidden }).map((b) => b.text)).toContain('Frame supplier: Ahava');
   });
 });
