@@ -42,7 +42,7 @@ export function blocksFromInput(file: string, text: string, url: string | null):
         const r = parseDataFile(file, text, parseXml);
         return {
           format: r.format,
-          blocks: r.blocks.map((b) => ({ text: b.text, field: b.field })),
+          blocks: r.blocks.map((b) => ({ text: b.text, field: b.field, lang: b.lang ?? null })),
           sources: r.blocks.map((b) => b.source),
           warnings: r.warnings,
         };

@@ -208,4 +208,10 @@ export interface GuardHit {
 export interface TextBlock {
   text: string;
   field: FieldRole | null;
+  /**
+   * The language the text is written in (two-letter code: the page's or element's `lang`, a
+   * notice's language), or null/absent when unknown. A word that is ordinary only in other
+   * languages reads as a name here ("Carrefour" in Polish text).
+   */
+  lang?: string | null;
 }

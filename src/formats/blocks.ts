@@ -23,6 +23,9 @@ export class BlockCollector {
   private readonly blocks: DataFileBlock[] = [];
   private readonly seen = new Set<string>();
 
+  /** The language of the file's names, when the file states it. */
+  constructor(private readonly lang: string | null = null) {}
+
   /** Adds a name; returns false when it is empty or already present in this role. */
   add(value: unknown, field: FieldRole, source: string): boolean {
     const text = cleanName(value);
@@ -30,7 +33,7 @@ export class BlockCollector {
     const key = `${field}\u0000${nameKey(text)}`;
     if (this.seen.has(key)) return false;
     this.seen.add(key);
-    this.blocks.push({ text, field, source });
+    this.blocks.push({ text, field, source, kind: 'party', lang: this.lang });
     return true;
   }
 

@@ -21,6 +21,7 @@
 // Ultimate beneficial owners (natural persons) are not read.
 import type { FieldRole } from '../core/types';
 import { BlockCollector } from './blocks';
+import { eformsTexts, languageCode } from './notice-text';
 import type { DataFileResult } from './types';
 import { descendants, kid, kidPath, kids, textOf, xpathOf } from './xml-dom';
 
@@ -83,12 +84,13 @@ function winningTenders(result: Element): Set<string> {
 
 export function eformsBlocks(root: Element): DataFileResult {
   const warnings: string[] = [];
-  const out = new BlockCollector();
+  const lang = languageCode(textOf(kid(root, 'NoticeLanguageCode')));
+  const out = new BlockCollector(lang);
   const ublExt = kid(root, 'UBLExtensions');
   const ext = ublExt ? descendants(ublExt, 'EformsExtension')[0] : undefined;
   if (!ext) {
     warnings.push('no efext:EformsExtension in the root ext:UBLExtensions: no organisations to read');
-    return { format: 'ted-eforms', blocks: [], warnings };
+    return { format: 'ted-eforms', blocks: eformsTexts(root, lang), warnings };
   }
   const { orgs, byId } = readOrganizations(ext);
   const assign = (id: string, role: FieldRole, where: string): void => {
@@ -124,7 +126,7 @@ export function eformsBlocks(root: Element): DataFileResult {
   }
   for (const { el, role } of partyNames) out.add(el.textContent, role, xpathOf(el));
 
-  const blocks = out.finish();
+  const blocks = [...out.finish(), ...eformsTexts(root, lang)];
   if (orgs.length === 0) warnings.push('no efac:Organization in this notice');
   return { format: 'ted-eforms', blocks, warnings };
 }

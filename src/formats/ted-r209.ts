@@ -15,6 +15,7 @@
 //   any other ADDRESS_* (review body, mediation body, further information, ...)     -> 'organisation'
 import type { FieldRole } from '../core/types';
 import { BlockCollector } from './blocks';
+import { languageCode, r209Texts } from './notice-text';
 import { FormatError, type DataFileResult } from './types';
 import { descendants, kidPath, kids, localOf, textOf, xpathOf } from './xml-dom';
 
@@ -49,9 +50,10 @@ export function tedR209Blocks(root: Element): DataFileResult {
     warnings.push(`schema version ${version} read as R2.0.9: names in other elements are marked 'organisation'`);
   }
   const form = originalForm(root, forms);
-  const out = new BlockCollector();
+  const lang = languageCode(form.getAttribute('LG') ?? textOf(kidPath(root, 'CODED_DATA_SECTION', 'NOTICE_DATA', 'LG_ORIG')));
+  const out = new BlockCollector(lang);
   for (const name of descendants(form, 'OFFICIALNAME')) out.add(name.textContent, roleOf(name, form), xpathOf(name));
-  const blocks = out.finish();
-  if (blocks.length === 0) warnings.push(`no OFFICIALNAME in form <${form.tagName}>`);
-  return { format: 'ted-xml-r209', blocks, warnings };
+  const parties = out.finish();
+  if (parties.length === 0) warnings.push(`no OFFICIALNAME in form <${form.tagName}>`);
+  return { format: 'ted-xml-r209', blocks: [...parties, ...r209Texts(form, lang)], warnings };
 }

@@ -10,6 +10,12 @@ export type DataFormat =
 export interface DataFileBlock extends TextBlock {
   /** JSON path (`parties[3].name`) or XPath (`/TED_EXPORT/FORM_SECTION/F03_2014/...`). */
   source: string;
+  /**
+   * `party`: an organisation's name with its role (what bulk screening lists). `text`: any
+   * other text a person reads in the notice (title, descriptions, addresses), scanned like
+   * the notice's web page.
+   */
+  kind: 'party' | 'text';
 }
 
 export interface DataFileResult {

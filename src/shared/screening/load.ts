@@ -75,7 +75,8 @@ function fromDataFile(
     }
     throw e;
   }
-  const inputs: ScreenInput[] = result.blocks.map((b) => ({
+  // Bulk screening lists the parties; the notice's other texts are for `scan` and the page.
+  const inputs: ScreenInput[] = result.blocks.filter((b) => b.kind === 'party').map((b) => ({
     input: b.text,
     field: b.field,
     source: { kind: 'path', path: b.source },
