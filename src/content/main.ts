@@ -11,6 +11,7 @@ import { browser, type Runtime } from '../shared/browser';
 import { enabledListSet, isSitePaused, loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { isPopupToContent, type ContentToBackground, type PageReport } from '../shared/messages';
 import { PageScanner, type Delivery } from './page-scanner';
+import { ReviewModeState } from './review-mode';
 // Only these user-data modules: index.ts would bring idb into the content script.
 import { requestUserData } from '../shared/user-data/client';
 import { mergeCompiledData } from '../shared/user-data/merge';
@@ -26,6 +27,8 @@ interface Instance {
   /** False once the extension was updated, reloaded or disabled under this script. */
   alive(): boolean;
   rescan(): void;
+  /** The popup's review-mode choice for this tab (see review-mode.ts for where it lives). */
+  setReviewMode(on: boolean): void;
   stop(): void;
 }
 
@@ -170,12 +173,16 @@ function start(): void {
   const visible = whenVisible();
   const cleanups: (() => void)[] = [];
   let settings: Settings | null = null;
+  const reviewMode = new ReviewModeState();
 
   // Bundled lists plus the user's imported lists (merged as every other context does).
   let data: CompiledData = compiled;
   const apply = (s: Settings): void => {
     settings = s;
     const paused = isSitePaused(s, siteHostname());
+    reviewMode.setOption(s.reviewMode);
+    // Before configure(): the first scan it starts then paints with the right marks.
+    scanner.setReviewMode(reviewMode.on);
     scanner.configure({
       paused,
       enabledLists: enabledListSet(
@@ -203,6 +210,10 @@ function start(): void {
       scanner.requestFull(true);
       void refreshUserData();
     },
+    setReviewMode: (on) => {
+      reviewMode.setOverride(on);
+      scanner.setReviewMode(reviewMode.on);
+    },
     stop: () => {
       scanner.stop();
       for (const fn of cleanups.splice(0)) {
@@ -223,6 +234,11 @@ function start(): void {
       if (!isPopupToContent(message)) return undefined;
       if (message.type === 'rescan') {
         instance.rescan();
+        return Promise.resolve(true);
+      }
+      if (message.type === 'set-review-mode') {
+        // Sent to every frame of the tab: each applies it to its own part of the page.
+        instance.setReviewMode(message.on);
         return Promise.resolve(true);
       }
       // Only the frame holding the match answers, so a message sent to all frames gets

@@ -26,6 +26,7 @@ import { clear, mapMatchToRanges, paint, revealRange, type RangeSpec } from './h
 import { buildReport, parseMatchKey, pausedReport, reportSignature, type ReportMeta } from './report';
 import type { PageReport } from '../shared/messages';
 import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates, type ExtraBlock } from './fields';
+import { markFor } from './review-mode';
 
 /**
  * One scanned block. Most blocks of a page hold no listed name, and a large page has
@@ -112,6 +113,8 @@ export class PageScanner {
   #gen = 0;
   #paused = false;
   #stopped = false;
+  /** Possible matches are marked too (review mode); flags always are. */
+  #reviewMode = false;
 
   #index = new PageIndex();
   /** Blocks from the page's data, read on full scans (src/content/fields/). */
@@ -170,6 +173,16 @@ export class PageScanner {
     if (key === this.#hiddenKey) return;
     this.#hiddenKey = key;
     this.#hidden = entities;
+    if (this.#hasReport && !this.#paused && !this.#stopped) this.#publish();
+  }
+
+  /**
+   * Review mode on or off: repaints and reports again without scanning, since the matches
+   * are the same and only which of them are marked changes.
+   */
+  setReviewMode(on: boolean): void {
+    if (on === this.#reviewMode) return;
+    this.#reviewMode = on;
     if (this.#hasReport && !this.#paused && !this.#stopped) this.#publish();
   }
 
@@ -478,7 +491,9 @@ export class PageScanner {
     this.#found.forEach((e, i) => {
       for (const m of this.#resolved[i].matches) {
         if (this.#hidden.has(m.entity)) continue;
-        const target = m.level === 'flag' ? flags : possibles;
+        const mark = markFor(m.level, this.#reviewMode);
+        if (!mark) continue;
+        const target = mark === 'flag' ? flags : possibles;
         for (const r of mapMatchToRanges(e.found.block, m.start, m.end)) target.push(r);
       }
     });
@@ -513,6 +528,7 @@ export class PageScanner {
           },
           meta,
           this.#scanning,
+          this.#reviewMode,
         );
     const signature = reportSignature(report);
     if (signature === this.#lastSignature) return;

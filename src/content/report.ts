@@ -60,6 +60,7 @@ export function buildReport(
   totals: { blocks: number; chars: number },
   meta: ReportMeta,
   scanning = false,
+  reviewMode = false,
 ): PageReport {
   const matches: ReportedMatch[] = [];
   const guards: ReportedGuard[] = [];
@@ -87,7 +88,15 @@ export function buildReport(
       guards.push({ ...gh, key: matchKey(id, gh.start) });
     }
   }
-  const report: PageReport = { ...meta, matches, guards, blocks: totals.blocks, chars: totals.chars, paused: false };
+  const report: PageReport = {
+    ...meta,
+    matches,
+    guards,
+    blocks: totals.blocks,
+    chars: totals.chars,
+    paused: false,
+    reviewMode,
+  };
   if (scanning) report.scanning = true;
   return report;
 }
@@ -98,7 +107,14 @@ export function pausedReport(meta: ReportMeta): PageReport {
 
 /** What makes two reports different for the background (scannedAt and char counts aside). */
 export function reportSignature(r: PageReport): string {
-  const parts = [r.url, r.title, String(r.paused), String(r.blocks), String(r.scanning === true)];
+  const parts = [
+    r.url,
+    r.title,
+    String(r.paused),
+    String(r.blocks),
+    String(r.scanning === true),
+    String(r.reviewMode === true),
+  ];
   for (const m of r.matches) parts.push(`${m.key}|${m.level}|${m.entity}|${m.nameId}`);
   for (const gh of r.guards) parts.push(`g${gh.key}|${gh.guard}`);
   return parts.join('\n');

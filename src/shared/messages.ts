@@ -39,6 +39,12 @@ export interface PageReport {
    * found so far (shown early rather than after the whole page). Absent when complete.
    */
   scanning?: boolean;
+  /**
+   * True when this frame marks possible matches on the page (review mode: the option, or the
+   * popup's choice for this tab). The popup shows its per-tab switch from it. Absent on
+   * paused reports.
+   */
+  reviewMode?: boolean;
 }
 
 /** Everything the background keeps for a tab (in storage.session, so it survives restarts). */
@@ -60,7 +66,10 @@ export type PageToBackground =
   { type: 'get-tab-results'; tabId: number } | { type: 'check-page'; tabId: number } | UserDataRequest;
 
 // ---- popup -> content script (tabs.sendMessage) ----
-export type PopupToContent = { type: 'reveal-match'; key: string } | { type: 'rescan' };
+// `set-review-mode`: show or hide the possible matches on this tab's page (every frame),
+// overriding the option until the page goes away (src/content/review-mode.ts).
+export type PopupToContent =
+  { type: 'reveal-match'; key: string } | { type: 'rescan' } | { type: 'set-review-mode'; on: boolean };
 
 export type ToBackground = ContentToBackground | PageToBackground;
 
@@ -78,7 +87,8 @@ function isPageReport(v: unknown): v is PageReport {
     typeof v.blocks === 'number' &&
     typeof v.chars === 'number' &&
     typeof v.paused === 'boolean' &&
-    (v.scanning === undefined || typeof v.scanning === 'boolean')
+    (v.scanning === undefined || typeof v.scanning === 'boolean') &&
+    (v.reviewMode === undefined || typeof v.reviewMode === 'boolean')
   );
 }
 
@@ -114,5 +124,6 @@ export function isToBackground(v: unknown): v is ToBackground {
 export function isPopupToContent(v: unknown): v is PopupToContent {
   if (!isObject(v)) return false;
   if (v.type === 'reveal-match') return typeof v.key === 'string' && v.key.length < 200;
+  if (v.type === 'set-review-mode') return typeof v.on === 'boolean';
   return v.type === 'rescan';
 }

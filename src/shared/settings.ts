@@ -9,6 +9,12 @@ export interface Settings {
   enabledLists: Record<string, boolean>;
   /** Hostnames where the extension does not scan (subdomains included). */
   pausedSites: string[];
+  /**
+   * Review mode: possible matches are marked on pages too (dotted). Off by default, because
+   * marks on ordinary words ("Yes", "Orange") teach people to ignore the flags. The popup
+   * can turn it on or off for one tab (src/content/review-mode.ts).
+   */
+  reviewMode: boolean;
 }
 
 export const SETTINGS_KEY = 'settings';
@@ -18,7 +24,7 @@ const MAX_PAUSED_SITES = 1000;
 const MAX_LIST_ID_LENGTH = 200;
 
 export function defaultSettings(): Settings {
-  return { enabledLists: {}, pausedSites: [] };
+  return { enabledLists: {}, pausedSites: [], reviewMode: false };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -44,6 +50,8 @@ export function parseSettings(raw: unknown): Settings {
       }
     }
   }
+  // Only a stored `true` turns it on: anything else (missing, damaged) keeps pages quiet.
+  if (raw.reviewMode === true) settings.reviewMode = true;
   return settings;
 }
 
@@ -108,6 +116,11 @@ export function withPausedSite(settings: Settings, site: string): Settings {
 /** Pure: remove the given entries. */
 export function withoutPausedSites(settings: Settings, sites: readonly string[]): Settings {
   return { ...settings, pausedSites: settings.pausedSites.filter((p) => !sites.includes(p)) };
+}
+
+/** Pure: turn review mode on or off. */
+export function withReviewMode(settings: Settings, on: boolean): Settings {
+  return { ...settings, reviewMode: on };
 }
 
 /** Pure: switch one list on or off. */

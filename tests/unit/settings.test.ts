@@ -16,6 +16,7 @@ const {
   saveSettings,
   withListEnabled,
   withPausedSite,
+  withReviewMode,
   withoutPausedSites,
 } = await import('../../src/shared/settings');
 
@@ -36,6 +37,7 @@ describe('parseSettings', () => {
     expect(parsed).toEqual({
       enabledLists: { ohchr: false, eu: true },
       pausedSites: ['example.com', 'shop.test'],
+      reviewMode: false,
     });
   });
 
@@ -43,17 +45,49 @@ describe('parseSettings', () => {
     expect(parseSettings({ enabledLists: ['a'], pausedSites: ['a.test'] })).toEqual({
       enabledLists: {},
       pausedSites: ['a.test'],
+      reviewMode: false,
     });
     expect(parseSettings({ enabledLists: { a: false }, pausedSites: 'a.test' })).toEqual({
       enabledLists: { a: false },
       pausedSites: [],
+      reviewMode: false,
     });
+  });
+});
+
+describe('review mode', () => {
+  it('is off by default and in settings stored before it existed', () => {
+    expect(defaultSettings().reviewMode).toBe(false);
+    expect(parseSettings({ enabledLists: { a: false }, pausedSites: ['a.test'] }).reviewMode).toBe(false);
+  });
+
+  it('is on only for a stored true; anything else keeps pages quiet', () => {
+    expect(parseSettings({ reviewMode: true }).reviewMode).toBe(true);
+    for (const raw of [false, 'true', 1, null, {}, ['true']]) {
+      expect(parseSettings({ reviewMode: raw }).reviewMode).toBe(false);
+    }
+  });
+
+  it('does not cost the other settings when damaged', () => {
+    expect(parseSettings({ enabledLists: { a: false }, pausedSites: ['a.test'], reviewMode: 'yes' })).toEqual({
+      enabledLists: { a: false },
+      pausedSites: ['a.test'],
+      reviewMode: false,
+    });
+  });
+
+  it('withReviewMode switches it without touching the rest', () => {
+    const s = withPausedSite(defaultSettings(), 'example.com');
+    const on = withReviewMode(s, true);
+    expect(on).toEqual({ ...s, reviewMode: true });
+    expect(s.reviewMode).toBe(false);
+    expect(withReviewMode(on, false).reviewMode).toBe(false);
   });
 });
 
 describe('isListEnabled', () => {
   it('treats a missing list as on and only an explicit false as off', () => {
-    const s = { enabledLists: { off: false, on: true }, pausedSites: [] };
+    const s = { enabledLists: { off: false, on: true }, pausedSites: [], reviewMode: false };
     expect(isListEnabled(s, 'missing')).toBe(true);
     expect(isListEnabled(s, 'on')).toBe(true);
     expect(isListEnabled(s, 'off')).toBe(false);
@@ -61,13 +95,13 @@ describe('isListEnabled', () => {
   });
 
   it('withListEnabled switches one list without touching others', () => {
-    const s = withListEnabled({ enabledLists: { a: false }, pausedSites: [] }, 'b', false);
+    const s = withListEnabled({ enabledLists: { a: false }, pausedSites: [], reviewMode: false }, 'b', false);
     expect(s.enabledLists).toEqual({ a: false, b: false });
   });
 });
 
 describe('isSitePaused', () => {
-  const s = { enabledLists: {}, pausedSites: ['example.com', 'tenders.gov.test'] };
+  const s = { enabledLists: {}, pausedSites: ['example.com', 'tenders.gov.test'], reviewMode: false };
 
   it.each([
     ['example.com', true],
@@ -86,7 +120,11 @@ describe('isSitePaused', () => {
   });
 
   it('lists the entries that cover a host (what Resume removes)', () => {
-    const many = { enabledLists: {}, pausedSites: ['example.com', 'shop.example.com', 'other.test'] };
+    const many = {
+      enabledLists: {},
+      pausedSites: ['example.com', 'shop.example.com', 'other.test'],
+      reviewMode: false,
+    };
     expect(pausedEntriesFor(many, 'shop.example.com')).toEqual(['example.com', 'shop.example.com']);
     expect(withoutPausedSites(many, pausedEntriesFor(many, 'shop.example.com')).pausedSites).toEqual(['other.test']);
   });
@@ -140,11 +178,19 @@ describe('loadSettings / saveSettings', () => {
     await saveSettings({
       enabledLists: { a: false },
       pausedSites: ['WWW.Example.com', 'bad host'],
+      reviewMode: 'on',
     } as never);
     expect(fakeBrowser.storage.local.data.get(SETTINGS_KEY)).toEqual({
       enabledLists: { a: false },
       pausedSites: ['example.com'],
+      reviewMode: false,
     });
-    expect(await loadSettings()).toEqual({ enabledLists: { a: false }, pausedSites: ['example.com'] });
+    expect(await loadSettings()).toEqual({
+      enabledLists: { a: false },
+      pausedSites: ['example.com'],
+      reviewMode: false,
+    });
+    await saveSettings(withReviewMode(await loadSettings(), true));
+    expect((await loadSettings()).reviewMode).toBe(true);
   });
 });
