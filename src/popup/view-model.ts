@@ -69,6 +69,11 @@ export interface PopupView {
   pausedReport: boolean;
   /** A frame is still in its first scan: what the view holds is what was found so far. */
   stillReading: boolean;
+  /**
+   * Whether the page marks possible matches (review mode, as the top frame, or else any
+   * frame, reports it); null when no frame that is not paused said.
+   */
+  reviewMode: boolean | null;
   topUrl: string | null;
   flags: EntityView[];
   possible: EntityView[];
@@ -166,6 +171,14 @@ function bestField(matches: readonly ReportedMatch[]): FieldRole | null {
   return best;
 }
 
+function reportedReviewMode(results: TabResults | null): boolean | null {
+  if (!results) return null;
+  const top = results.frames['0'];
+  const frames = top ? [top, ...Object.values(results.frames)] : Object.values(results.frames);
+  for (const f of frames) if (!f.paused && typeof f.reviewMode === 'boolean') return f.reviewMode;
+  return null;
+}
+
 const byName = (a: EntityView, b: EntityView) =>
   a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' });
 
@@ -199,6 +212,7 @@ export function buildView(results: TabResults | null, lookup: DataLookup, option
     reported: frames.length > 0,
     pausedReport: frames.some(([, r]) => r.paused),
     stillReading: frames.some(([, r]) => r.scanning === true),
+    reviewMode: reportedReviewMode(results),
     topUrl: top?.url ?? null,
     flags: [],
     possible: [],

@@ -133,6 +133,8 @@ describe('Popup with lookup and export', () => {
     host: 'shop.example.com',
     checkState: 'idle' as const,
     revealFailed: false,
+    reviewMode: null,
+    onReviewModeChange: vi.fn(),
     optionsUrl: 'chrome-extension://x/src/options/index.html',
     onCheck: vi.fn(),
     onPause: vi.fn(),

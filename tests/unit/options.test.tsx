@@ -51,6 +51,28 @@ describe('options page', () => {
     expect(stored().enabledLists).toEqual({ eu: true });
   });
 
+  it('has review mode, off by default, explained in a sentence, and saves the switch', async () => {
+    const { root, window } = await mount();
+    const sw = root.querySelector('#review-mode') as HTMLInputElement;
+    expect(sw.checked).toBe(false);
+    expect(sw.getAttribute('role')).toBe('switch');
+    const label = sw.closest('label')!.textContent;
+    expect(label).toBe('Also mark possible matches on pages');
+    const intro = root.querySelector(`#${sw.getAttribute('aria-describedby')}`)?.textContent;
+    expect(intro).toContain('dotted underline');
+    sw.checked = true;
+    sw.dispatchEvent(new (window as any).Event('change'));
+    await settle(10);
+    expect((stored() as unknown as { reviewMode: boolean }).reviewMode).toBe(true);
+    expect(root.querySelector('.save-status')?.textContent).toBe('Saved.');
+    const again = root.querySelector('#review-mode') as HTMLInputElement;
+    expect(again.checked).toBe(true);
+    again.checked = false;
+    again.dispatchEvent(new (window as any).Event('change'));
+    await settle(10);
+    expect((stored() as unknown as { reviewMode: boolean }).reviewMode).toBe(false);
+  });
+
   it('adds a paused site (normalised), rejects nonsense, and removes one', async () => {
     fakeBrowser.storage.local.data.set('settings', { enabledLists: {}, pausedSites: ['old.test'] });
     const { root, window } = await mount();

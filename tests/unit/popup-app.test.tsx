@@ -78,7 +78,11 @@ describe('popup App', () => {
     expect(root.textContent).toContain('Paused on shop.example.com.');
     click(buttonByText(root, 'Resume on this site'));
     await settle(10);
-    expect(fakeBrowser.storage.local.data.get('settings')).toEqual({ enabledLists: {}, pausedSites: ['other.test'] });
+    expect(fakeBrowser.storage.local.data.get('settings')).toEqual({
+      enabledLists: {},
+      pausedSites: ['other.test'],
+      reviewMode: false,
+    });
     expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'rescan' });
     expect(root.querySelector('#flags')?.textContent).toContain('Amana');
   });
@@ -91,8 +95,43 @@ describe('popup App', () => {
     expect(fakeBrowser.storage.local.data.get('settings')).toEqual({
       enabledLists: {},
       pausedSites: ['shop.example.com'],
+      reviewMode: false,
     });
     expect(root.textContent).toContain('Resume on this site');
+  });
+
+  it('"Show possible matches on this page" asks every frame of the tab, and follows its report', async () => {
+    const results = fixtureResults(7);
+    results.frames['0'] = { ...results.frames['0'], reviewMode: false };
+    backgroundWith({ results });
+    const root = await mount(7);
+    const toggle = () => root.querySelector('.review-toggle input') as HTMLInputElement;
+    expect(toggle().checked).toBe(false);
+    toggle().checked = true;
+    toggle().dispatchEvent(new (window as any).Event('change'));
+    await settle(10);
+    // No frameId: every frame applies it to its own part of the page.
+    expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'set-review-mode', on: true });
+    expect(toggle().checked).toBe(true);
+    // The page reports again with review mode on; nothing was saved as a setting.
+    results.frames['0'] = { ...results.frames['0'], reviewMode: true };
+    await fakeBrowser.storage.session.set({ 'tab:7': structuredClone(results) });
+    await settle(10);
+    expect(toggle().checked).toBe(true);
+    expect(fakeBrowser.storage.local.data.get('settings')).toBeUndefined();
+  });
+
+  it("shows the page's own state again when no content script takes the choice", async () => {
+    const results = fixtureResults(7);
+    results.frames['0'] = { ...results.frames['0'], reviewMode: false };
+    backgroundWith({ results });
+    fakeBrowser.tabs.sendMessage.mockRejectedValueOnce(new Error('Could not establish connection'));
+    const root = await mount(7);
+    const toggle = () => root.querySelector('.review-toggle input') as HTMLInputElement;
+    toggle().checked = true;
+    toggle().dispatchEvent(new (window as any).Event('change'));
+    await settle(10);
+    expect(toggle().checked).toBe(false);
   });
 });
 

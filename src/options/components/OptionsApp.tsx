@@ -12,6 +12,7 @@ import { ImportedListsSection } from './ImportedListsSection';
 import { ListsSection } from './ListsSection';
 import { PausedSitesSection } from './PausedSitesSection';
 import { PermissionsSection } from './PermissionsSection';
+import { ReviewModeSection } from './ReviewModeSection';
 import { SaveStatus, type SaveState } from './SaveStatus';
 
 interface Props {
@@ -58,6 +59,7 @@ export function OptionsApp({ lists }: Props) {
         {settings ? (
           <>
             <ListsSection lists={allLists} settings={settings} onChange={update} />
+            <ReviewModeSection settings={settings} onChange={update} />
             <PausedSitesSection settings={settings} onChange={update} />
             {/* Issue 7: where the extension runs (supported sites, sites the user allowed). */}
             <PermissionsSection />

@@ -46,6 +46,8 @@ export function App({ tabId, lookup }: Props) {
   const [checkState, setCheckState] = useState<CheckState>('idle');
   const [revealFailed, setRevealFailed] = useState(false);
   const [loaded, setLoaded] = useState(false);
+  /** The review-mode choice just made here, shown until the page's report says it too. */
+  const [reviewChoice, setReviewChoice] = useState<boolean | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -117,6 +119,14 @@ export function App({ tabId, lookup }: Props) {
     if (settings && webHost) void changePause(withoutPausedSites(settings, pausedEntriesFor(settings, webHost)));
   };
 
+  const reviewMode = view.reviewMode === null ? null : (reviewChoice ?? view.reviewMode);
+  const onReviewModeChange = (on: boolean) => {
+    setReviewChoice(on);
+    // Every frame of the tab applies it to its part of the page and reports again. No frame
+    // answering means no content script is there any more: show what the report says.
+    sendToTab(tabId, { type: 'set-review-mode', on }).catch(() => setReviewChoice(null));
+  };
+
   const onReveal = (occurrence: Occurrence) => {
     setRevealFailed(false);
     sendToTab(tabId, { type: 'reveal-match', key: occurrence.key }, occurrence.frameId).catch(() =>
@@ -135,6 +145,8 @@ export function App({ tabId, lookup }: Props) {
         host={webHost}
         checkState={checkState}
         revealFailed={revealFailed}
+        reviewMode={reviewMode}
+        onReviewModeChange={onReviewModeChange}
         optionsUrl={browser.runtime.getURL(optionsPage ?? '')}
         onCheck={() => void onCheck()}
         onPause={onPause}

@@ -1,7 +1,8 @@
 // One company (or organisation) named on the page: its list entries, then the page text
-// that matched it.
+// that matched it. A name that is not a flag says why first, in plain words.
 import { t } from '../../shared/i18n';
 import type { DataLookup } from '../lookup';
+import type { NotFlaggedReason } from '../not-flagged';
 import type { EntityView, Occurrence } from '../view-model';
 import { DismissButton } from './DismissButton';
 import { EntryDetails } from './EntryDetails';
@@ -11,9 +12,11 @@ interface Props {
   entity: EntityView;
   lookup: DataLookup;
   onReveal: (occurrence: Occurrence) => void;
+  /** Why this name is not a flag (the "Also seen, not flagged" section). */
+  reasons?: NotFlaggedReason[];
 }
 
-export function EntityCard({ entity, lookup, onReveal }: Props) {
+export function EntityCard({ entity, lookup, onReveal, reasons }: Props) {
   const headingId = `entity-${entity.section}-${entity.id.replace(/[^a-z0-9_-]/gi, '_')}`;
   // Dismissed by the user: marked as such, with the dismissal and Undo first (DismissButton).
   const dismissed = entity.dismissal ? ' entity-dismissed' : '';
@@ -22,6 +25,16 @@ export function EntityCard({ entity, lookup, onReveal }: Props) {
       <h3 id={headingId} class="entity-name">
         {entity.displayName}
       </h3>
+      {reasons && reasons.length > 0 ? (
+        <ul class="not-flagged-reasons">
+          {reasons.map((r) => (
+            <li key={`${r.text}\u0000${r.note ?? ''}`}>
+              {r.text}
+              {r.note ? <span class="link-note"> {t('notFlaggedLinkNote', r.note)}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {entity.dismissal ? <DismissButton entity={entity} /> : null}
       <ul class="entries">
         {entity.entries.map((entry) => (
@@ -36,6 +49,7 @@ export function EntityCard({ entity, lookup, onReveal }: Props) {
             item={item}
             name={lookup.name(item.nameId)}
             onReveal={onReveal}
+            showCautions={!reasons}
           />
         ))}
       </ul>

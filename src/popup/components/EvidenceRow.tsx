@@ -13,9 +13,11 @@ interface Props {
   item: EvidenceItem;
   name: CompiledName | undefined;
   onReveal: (occurrence: Occurrence) => void;
+  /** False where the card already says why the name is not a flag (no second copy here). */
+  showCautions?: boolean;
 }
 
-export function EvidenceRow({ item, name, onReveal }: Props) {
+export function EvidenceRow({ item, name, onReveal, showCautions = true }: Props) {
   const [next, setNext] = useState(0);
   const count = item.occurrences.length;
   const link = name?.link ?? null;
@@ -33,7 +35,7 @@ export function EvidenceRow({ item, name, onReveal }: Props) {
       {item.field && item.matchType !== 'weak-alias' ? (
         <p class="field">{t('fieldOnPage', fieldLabel(item.field))}</p>
       ) : null}
-      {cautionNotes(item.evidence).map((note) => (
+      {(showCautions ? cautionNotes(item.evidence) : []).map((note) => (
         <p class="caution" key={note}>
           {note}
         </p>

@@ -9,6 +9,8 @@ import { ExportMenu } from './ExportMenu';
 import { Footer } from './Footer';
 import { GuardList } from './GuardList';
 import { Lookup } from './Lookup';
+import { notFlaggedReasons } from '../not-flagged';
+import { ReviewToggle } from './ReviewToggle';
 import { type CheckState, Summary } from './Summary';
 
 export interface PopupProps {
@@ -19,6 +21,9 @@ export interface PopupProps {
   host: string | null;
   checkState: CheckState;
   revealFailed: boolean;
+  /** Whether the page marks possible matches (review mode for this tab); null: no page to ask. */
+  reviewMode: boolean | null;
+  onReviewModeChange: (on: boolean) => void;
   optionsUrl: string;
   onCheck: () => void;
   onPause: () => void;
@@ -29,6 +34,10 @@ export interface PopupProps {
 
 export function Popup(props: PopupProps) {
   const { view, lookup, paused, host, onReveal } = props;
+  // Names seen but not flagged: possible matches, then companies only removed entries name.
+  const notFlagged = [...view.possible, ...view.removed];
+  // The switch only where it can change something: there are names to mark, or marks to remove.
+  const showToggle = props.reviewMode !== null && (notFlagged.length > 0 || props.reviewMode);
   return (
     <div class="popup">
       <Summary
@@ -50,23 +59,16 @@ export function Popup(props: PopupProps) {
         {paused ? null : (
           <>
             <FlagSections view={view} lookup={lookup} onReveal={onReveal} />
+            {showToggle ? <ReviewToggle on={props.reviewMode === true} onChange={props.onReviewModeChange} /> : null}
             <EntitySection
-              id="review"
-              heading={t('sectionReview', view.possible.length)}
-              intro={<p class="intro">{t('sectionReviewIntro')}</p>}
-              entities={view.possible}
+              id="not-flagged"
+              heading={t('notFlaggedHeading', notFlagged.length)}
+              intro={<p class="intro">{t('notFlaggedIntro')}</p>}
+              entities={notFlagged}
               collapsed
               lookup={lookup}
               onReveal={onReveal}
-            />
-            <EntitySection
-              id="removed"
-              heading={t('sectionRemoved', view.removed.length)}
-              intro={<p class="intro">{t('sectionRemovedIntro')}</p>}
-              entities={view.removed}
-              collapsed
-              lookup={lookup}
-              onReveal={onReveal}
+              reasonsFor={notFlaggedReasons}
             />
             <EntitySection
               id="dismissed"

@@ -1,4 +1,5 @@
-// The popup's header: what was found on the page, or why nothing was checked yet.
+// The popup's header: what was found on the page, or why nothing was checked yet. It counts
+// flagged companies only: names that are not flags are listed further down, uncounted.
 import { formatCount } from '../../shared/format';
 import { t } from '../../shared/i18n';
 import type { PopupView } from '../view-model';
@@ -43,12 +44,11 @@ export function Summary({ view, paused, pausedHost, checkState, onCheck, onResum
           </div>
         ) : null}
         {!paused && view.reported ? (
-          view.flags.length === 0 && view.possible.length === 0 ? (
+          view.flags.length === 0 ? (
             <p class="counts">{view.stillReading ? t('summaryNothingFoundYet') : t('summaryNothingFound')}</p>
           ) : (
             <p class="counts">
               <span class="count-flags">{t('summaryFlags', formatCount(view.flags.length))}</span>
-              <span class="count-possible">{t('summaryPossible', formatCount(view.possible.length))}</span>
             </p>
           )
         ) : null}
