@@ -15,6 +15,9 @@ import {
   type SourceListFile,
 } from '../src/core/compile';
 import type { CompiledData } from '../src/core/types';
+import type { SourceProductLine } from '../src/core/compile';
+import publicBodies from '../data/lexicon/public-bodies.json';
+import productLinesFile from '../data/lexicon/product-lines.json';
 
 export function buildCompiledData(root = process.cwd()) {
   const files = loadListFiles(resolve(root, 'data/lists'));
@@ -29,13 +32,16 @@ export function buildCompiledData(root = process.cwd()) {
     origin: 'bundled',
   }));
   const extra = loadExtraGuards(resolve(root, 'data/curation/not-related-extra.json'), lists);
-  const guards: SourceGuard[] = [...links.json.not_related, ...extra].map((r) => ({
-    name: r.name,
-    notTheSameAs: r.not_the_same_as,
-    list: r.list,
-    reason: r.reason,
-    sourceUrl: r.source_url,
-  }));
+  const guards: SourceGuard[] = [
+    ...[...links.json.not_related, ...extra].map((r) => ({
+      name: r.name,
+      notTheSameAs: r.not_the_same_as,
+      list: r.list,
+      reason: r.reason,
+      sourceUrl: r.source_url,
+    })),
+    ...publicBodyGuards(),
+  ];
   const linkStatus = loadLinkStatus(resolve(root, 'data/curation/link-status.json'), links.json.links);
   const sourceLinks: SourceLink[] = links.json.links.map((l) => {
     const st = linkStatus.get(`${l.name}\u0000${l.listed_entity}`);
@@ -52,7 +58,7 @@ export function buildCompiledData(root = process.cwd()) {
       statusNote: st?.why ?? null,
     };
   });
-  const { common, properNouns, languages } = loadDictionaries();
+  const { common, properNouns, languages, commonIn } = loadDictionaries();
   return compileLists(
     sources,
     guards,
@@ -62,6 +68,9 @@ export function buildCompiledData(root = process.cwd()) {
       isWidelyCommonWord: (t) => (languages.get(t) ?? 0) >= 2,
       isKnownName: (t) => properNouns.has(t),
       weakNames: new Set(weak.names.map((n) => normalizeName(n.name))),
+      commonIn,
+      publicBodyAcronyms: publicBodyAcronyms(),
+      productLines: productLines(),
     },
     sourceLinks,
   );
@@ -86,6 +95,46 @@ export function leanIndex(data: CompiledData): CompiledData {
     names: data.names.map((n) => (n.link ? { ...n, link: { ...n.link, quote: '', sourceUrl: '', note: null } } : n)),
     guards: data.guards.map((g) => ({ ...g, reason: '', sourceUrl: '', recordName: '' })),
   };
+}
+
+/** Public registers and bodies whose names contain a listed name: look-alikes that stay clear. */
+function publicBodyGuards(): SourceGuard[] {
+  return publicBodies.records.flatMap((r) =>
+    r.names.map((name) => ({
+      name,
+      notTheSameAs: r.shadows.entry,
+      list: r.shadows.list,
+      reason: `${r.names[0]} is a public body${r.country ? ` (${r.country})` : ''}, not the listed company "${r.shadows.entry}".`,
+      sourceUrl: sourceUrl(publicBodies.sources, r.source),
+    })),
+  );
+}
+
+function publicBodyAcronyms(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of publicBodies.records) {
+    if (!('acronym' in r) || !r.acronym) continue;
+    out.set(r.acronym, [...new Set([...(out.get(r.acronym) ?? []), r.language])]);
+  }
+  return out;
+}
+
+function productLines(): SourceProductLine[] {
+  return productLinesFile.records.map((r) => ({
+    brand: r.brand,
+    company: 'company' in r && r.company ? r.company : null,
+    otherCompany: 'other_company' in r && r.other_company ? r.other_company : null,
+    line: r.line,
+    models: r.models,
+    words: r.words,
+    sourceUrl: sourceUrl(productLinesFile.sources, r.source),
+  }));
+}
+
+function sourceUrl(sources: Record<string, { url: string }>, key: string): string {
+  const s = sources[key];
+  if (!s) throw new Error(`data/lexicon: source "${key}" is not in the file's sources`);
+  return s.url;
 }
 
 interface NotRelated {

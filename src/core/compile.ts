@@ -15,7 +15,8 @@ import type {
   WeakReason,
 } from './types';
 import { coreOf, nameVariants, type NameVariant } from './name-variants';
-import { canonicalLegalForm, isCompanyWord, isDroppableWord, isLegalForm } from './legal-forms';
+import { affixAt, canonicalLegalForm, isCompanyWord, isDroppableWord, isLegalForm } from './legal-forms';
+import { businessLineOf, countryCodeOf, jurisdictionsOf } from './lexicon';
 import { normalizeName, tokenize } from './normalize';
 import { parseLooseDate } from './dates';
 import { splitRecordName } from './record-names';
@@ -93,6 +94,23 @@ export interface CompileOptions {
   isKnownName?: (norm: string) => boolean;
   /** Names (normalised) that are weak by curated policy, e.g. homonyms without a guard record. */
   weakNames?: ReadonlySet<string>;
+  /** The languages whose dictionaries hold a token as an ordinary word (build-time dictionaries). */
+  commonIn?: (norm: string) => string[];
+  /** Acronym -> languages in which it is also a public body's (data/lexicon/public-bodies.json). */
+  publicBodyAcronyms?: ReadonlyMap<string, string[]>;
+  /** Sourced product lines per brand (data/lexicon/product-lines.json). */
+  productLines?: readonly SourceProductLine[];
+}
+
+export interface SourceProductLine {
+  brand: string;
+  /** The listed entry whose company sells the line; null for another company's line. */
+  company: { list: string; entry: string } | null;
+  otherCompany: string | null;
+  line: string;
+  models: string;
+  words: string[];
+  sourceUrl: string;
 }
 
 const PARTIAL_RE = /\bpartial\b|\bsample\b|not captured/i;
@@ -122,6 +140,13 @@ export function compileLists(
   const entities = clusterEntities(files.map((f) => f.list));
   const guardNames = compileGuards(guards, entities, opts);
   const names = compileNames(entities, guardNames, opts, links);
+  addProductLines(entities, names, opts.productLines ?? []);
+  for (const n of names) {
+    if (n.weakReason === 'common-word' && n.tokens.length === 1 && opts.commonIn) n.commonIn = opts.commonIn(n.tokens[0]);
+    const langs = n.acronym ? opts.publicBodyAcronyms?.get(n.acronym) : undefined;
+    if (langs) n.publicBodyIn = langs;
+  }
+  for (const c of entities) describeEntity(c, names);
   return { formatVersion: 1, lists, entities: entities.map((e) => e.entity), names, guards: guardNames };
 }
 
@@ -250,6 +275,86 @@ function categoryText(v: unknown): string {
     return (v as { description: string }).description;
   }
   return '';
+}
+
+/**
+ * Where an entity is established and what it does, from its own data only: the countries
+ * its entries give, the jurisdictions of the legal forms in its names and sourced links,
+ * and the business-line words in those names.
+ */
+function describeEntity(c: Cluster, names: readonly CompiledName[]): void {
+  const jurisdictions = new Set<string>();
+  const lines = new Set<string>();
+  const texts: string[] = [];
+  for (const { entry } of c.sources) {
+    // Not the rationales: they name places and activities ("West Bank"), not the company's line.
+    texts.push(entry.name, ...entry.aliases);
+    for (const code of countriesIn(entry.country ?? '')) jurisdictions.add(code);
+  }
+  for (const n of names) if (n.entity === c.entity.id) texts.push(n.text);
+  for (const text of texts) {
+    const norms = tokenize(text).map((t) => t.norm);
+    for (const t of norms) {
+      const line = businessLineOf(t);
+      if (line && line !== 'generic') lines.add(line);
+    }
+    const lf = coreOf(text).legalForm.join(' ');
+    if (lf) for (const j of jurisdictionsOf(canonicalLegalForm(lf))) jurisdictions.add(j);
+    // A link such as "Heidelberg Materials Belgium" or "IBM Finland" names a country too.
+    for (const code of countriesIn(text)) jurisdictions.add(code);
+  }
+  if (jurisdictions.size > 0) c.entity.jurisdictions = [...jurisdictions].sort();
+  if (lines.size > 0) c.entity.lines = [...lines].sort();
+}
+
+/** ISO codes of the country names in a text ("Israel", "Spain / Israel"). */
+function countriesIn(text: string): string[] {
+  const norms = tokenize(text).map((t) => t.norm);
+  const out: string[] = [];
+  for (let i = 0; i < norms.length; i++) {
+    const hit = affixAt(norms, i);
+    if (hit?.kind !== 'country') continue;
+    const code = countryCodeOf(norms.slice(i, i + hit.length).join(' '));
+    if (code) out.push(code);
+  }
+  return out;
+}
+
+/**
+ * Attaches each sourced product line to the entity whose brand it is (or, for another
+ * company's line, to the listed entity sharing the brand), and makes sure the brand itself
+ * is a (weak) name of that entity: "Solaris" from the link "Solaris Bus & Coach".
+ */
+function addProductLines(clusters: Cluster[], names: CompiledName[], lines: readonly SourceProductLine[]): void {
+  let nextId = names.reduce((m, n) => Math.max(m, n.id), -1) + 1;
+  for (const pl of lines) {
+    const brand = tokenize(pl.brand).map((t) => t.norm);
+    const named = names.find((n) => n.tokens.join(' ') === brand.join(' '));
+    const owner = pl.company
+      ? clusters.find((c) => c.sources.some((s) => s.list.id === pl.company!.list && s.entry.name === pl.company!.entry))
+      : clusters.find((c) => c.entity.id === named?.entity);
+    if (!owner) continue;
+    (owner.entity.productLines ??= []).push({
+      line: pl.line,
+      models: pl.models,
+      words: pl.words,
+      otherCompany: pl.otherCompany,
+      sourceUrl: pl.sourceUrl,
+    });
+    if (!named && pl.company && brand.length > 0) {
+      names.push({
+        id: nextId++,
+        tokens: brand,
+        text: pl.brand,
+        entity: owner.entity.id,
+        kind: 'derived-alias',
+        strength: 'weak',
+        weakReason: 'homonym',
+        acronym: null,
+        link: null,
+      });
+    }
+  }
 }
 
 // ---------------------------------------------------------------- guards
@@ -458,8 +563,10 @@ export function classify(
       return widely(t) ? weak('common-word') : weak('acronym', r.replace(/\./g, ''));
     }
     if (t.length <= 3 || /^\d+$/.test(t)) return weak('short');
-    if (guardHeads.has(t)) return weak('homonym');
+    // An ordinary word stays one even when a look-alike starts with it ("Banque-Carrefour"):
+    // its language then decides (a capitalised "Carrefour" in Polish text is the retailer).
     if (opts.isCommonWord(t)) return weak('common-word');
+    if (guardHeads.has(t)) return weak('homonym');
     // A one-word alias cut from a longer listed name ("Medan" from "Medan – Roads and
     // Quarries") is weaker evidence than a name the list gives on its own.
     if (derived && (t.length <= 4 || opts.isKnownName?.(t))) return weak(t.length <= 4 ? 'short' : 'homonym');

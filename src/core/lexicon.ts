@@ -10,6 +10,7 @@ import roleMarkers from '../../data/lexicon/role-markers.json';
 import titles from '../../data/lexicon/titles.json';
 import consortiumWords from '../../data/lexicon/consortium-words.json';
 import functionWords from '../../data/lexicon/function-words.json';
+import commonWords from '../../data/lexicon/common-words.json';
 import { normalizeName } from './normalize';
 
 export interface LegalFormRecord {
@@ -71,3 +72,6 @@ export const CONSORTIUM_WORDS: readonly string[] = consortiumWords.records.map((
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   functionWords.records.flatMap((r) => r.words.map((w) => normalizeName(w))),
 );
+
+/** Languages whose ordinary words the build reads from a dictionary (data/lexicon/common-words.json). */
+export const DICTIONARY_LANGUAGES: ReadonlySet<string> = new Set(commonWords.records.map((r) => r.language));

@@ -17,10 +17,25 @@ import type {
   GuardHit,
   Match,
   MatchType,
+  RuleName,
   TextBlock,
 } from './types';
-import { hashNorm, scanTokens, tokenize, tokensFrom, TokenBuffer, type Token } from './normalize';
+import { hashNorm, normalizeName, scanTokens, tokenize, tokensFrom, TokenBuffer, type Token } from './normalize';
 import { affixAt, canonicalLegalForm } from './legal-forms';
+import {
+  businessLineAgrees,
+  isAbbreviationOfPrecedingWords,
+  isForeignWord,
+  isInsideCode,
+  isPartOfLongerName,
+  isPublicBodyAcronym,
+  isRoleMarker,
+  isTitle,
+  isWholeValue,
+  legalFormAgrees,
+  productAfter,
+  type NameSite,
+} from './rules';
 
 export interface BlockScan {
   matches: Match[];
@@ -240,6 +255,17 @@ export class Matcher {
       if (!/\p{Lu}/u.test(nameRaw) && !block.field) return null;
     }
 
+    const site: NameSite = { block, tokens, norms, i, j, name, entity };
+    // Not a name at all: a role, a title, a code, an abbreviation of the words before it,
+    // a public body's acronym, or another company's product under the same brand.
+    let product: ReturnType<typeof productAfter> = null;
+    if (weak) {
+      if (isRoleMarker(site) || isTitle(site) || isInsideCode(site)) return null;
+      if (isAbbreviationOfPrecedingWords(site) || isPublicBodyAcronym(site)) return null;
+      product = k === j ? productAfter(site) : null;
+      if (product && product.line.otherCompany !== null) return null;
+    }
+
     let matchType: MatchType;
     if (name.link) matchType = LINK_TYPES[name.link.relation];
     else if ((country || (companyWord && legalForm)) && entity.entries.every((e) => e.entityType !== 'person')) {
@@ -247,20 +273,35 @@ export class Matcher {
     } else if (name.kind === 'listed-name') matchType = 'exact';
     else matchType = weak ? 'weak-alias' : 'alias';
 
-    let flagged = !weak;
-    // For a homonym a legal form shows only that the text names *a* company: it counts
-    // when it agrees with the listed entity's own ("Elco Ltd." yes, "ELCO GmbH" no).
-    if (legalForm && weak && name.weakReason === 'homonym' && entity.legalForms?.length) {
-      const lf = canonicalLegalForm(norms.slice(k - legalFormTokens, k).join(' '));
-      if (!entity.legalForms.includes(lf)) legalForm = null;
-    }
-    if (country) evidence.push({ kind: 'country', text: country });
-    if (legalForm) evidence.push({ kind: 'legal-form', text: legalForm });
+    let rule: RuleName = 'strong-name';
     if (weak) {
+      // What surrounds the name describes another company when the name is only its tail.
+      const longer = isPartOfLongerName(site);
+      const companyWords = companyWord ? norms.slice(j, j + tokenCount(companyWord)) : [];
+      const lineAgrees = companyWord !== null && businessLineAgrees(entity, companyWords);
+      if (longer) {
+        country = null;
+        legalForm = null;
+        companyWord = null;
+      }
+      if (companyWord && !lineAgrees) companyWord = null;
+      if (legalForm) {
+        const lf = canonicalLegalForm(norms.slice(k - legalFormTokens, k).join(' '));
+        // A homonym shares its name with other companies: only the listed one's own legal
+        // form tells them apart ("Elco Ltd." yes, "ELCO GmbH" no).
+        const agrees =
+          name.weakReason === 'homonym' && entity.legalForms?.length
+            ? entity.legalForms.includes(lf)
+            : legalFormAgrees(entity, lf, country ? normalizeName(country) : null, companyWord !== null);
+        if (!agrees) legalForm = null;
+      }
+      const candidates: [RuleName, Evidence | null][] = [];
+      if (legalForm) candidates.push(['legal-form-agrees', { kind: 'legal-form', text: legalForm }]);
+      if (country) candidates.push(['country-subsidiary', { kind: 'country', text: country }]);
       // Capitals confirm a listed acronym, not a brand's: a brand is one step further away.
       const acronymOk = name.acronym !== null && !name.link && nameRaw.replace(/[.\s]/g, '') === name.acronym;
-      if (acronymOk) evidence.push({ kind: 'case', text: nameRaw });
-      if (companyWord) evidence.push({ kind: 'company-word', text: companyWord });
+      if (acronymOk) candidates.push(['acronym-case', { kind: 'case', text: nameRaw }]);
+      if (companyWord) candidates.push(['business-line', { kind: 'company-word', text: companyWord }]);
       // "Banco Santander", "Groupe Carrefour": a company word just before the name, when
       // the name is not itself the start of a longer one ("Grupo Villar Mir").
       const before = i > 0 ? affixAt(norms, i - 1) : null;
@@ -275,31 +316,44 @@ export class Matcher {
         /^\p{Lu}/u.test(text[tokens[i - 1].start]) &&
         /^\p{Lu}/u.test(nameRaw) &&
         !nextStartsName &&
-        !/[,;:.()]/.test(text.slice(tokens[i - 1].end, tokens[i].start))
+        !/[,;:.()]/.test(text.slice(tokens[i - 1].end, tokens[i].start)) &&
+        businessLineAgrees(entity, [norms[i - 1]])
       ) {
-        evidence.push({ kind: 'company-word', text: raw(i - 1, i) });
+        candidates.push(['business-line', { kind: 'company-word', text: raw(i - 1, i) }]);
       }
       if (name.weakReason === 'generic-words' && sameCapitals(nameRaw, name.text)) {
-        evidence.push({ kind: 'case', text: nameRaw });
+        candidates.push(['capitalised-words', { kind: 'case', text: nameRaw }]);
       }
       // A field says what the whole value is: "Partner in Bouwstoffen BV" as tenderer is
       // not Partner. The name must be the value, give or take a label, legal form, country.
-      if (block.field && isWholeValue(tokens, k)) evidence.push({ kind: 'field', field: block.field });
-      flagged = evidence.length > 0;
-      if (!flagged) evidence.push({ kind: 'no-corroboration', reason: name.weakReason ?? 'short' });
+      if (block.field && !longer && isWholeValue(site, k)) {
+        candidates.push(['stated-field', { kind: 'field', field: block.field }]);
+      }
+      if (product) candidates.push(['brand-product', { kind: 'product', text: product.text }]);
+      if (!longer && isForeignWord(site) && block.lang) candidates.push(['foreign-word', { kind: 'foreign-word', lang: block.lang }]);
+      for (const [, ev] of candidates) if (ev) evidence.push(ev);
+      if (candidates.length > 0) rule = candidates[0][0];
+      else {
+        rule = longer ? 'part-of-longer-name' : 'no-corroboration';
+        evidence.push({ kind: 'no-corroboration', reason: name.weakReason ?? 'short' });
+      }
     }
+    let flagged = rule !== 'no-corroboration' && rule !== 'part-of-longer-name';
     if (name.link && name.link.status !== 'current') {
       evidence.push({ kind: 'link-not-current', status: name.link.status, note: name.link.statusNote });
       flagged = false;
+      rule = 'link-not-current';
     }
     if (entity.entries.every((e) => e.status === 'delisted')) {
       evidence.push({ kind: 'delisted-only' });
       flagged = false;
+      rule = 'delisted-only';
     }
 
     // "Volvo EX30", "Santander Consumer": the name runs on into a longer proper name.
     if (
       weak &&
+      !product &&
       k < tokens.length &&
       !legalForm &&
       !country &&
@@ -330,18 +384,14 @@ export class Matcher {
         lists: entity.entries.map((e) => ({ list: e.list, entry: e.entry, status: e.status })),
         field: block.field as FieldRole | null,
         evidence,
+        rule,
       },
     };
   }
 }
 
-/**
- * True when tokens [i, k) end the block's value: a field labels what follows it ("Merk:
- * Volvo", "Sold by Carrefour", "Awarded to X"), and "Partner in Bouwstoffen BV" is not
- * Partner because the name does not run to the end.
- */
-function isWholeValue(tokens: Token[], k: number): boolean {
-  return k === tokens.length;
+function tokenCount(text: string): number {
+  return tokenize(text).length;
 }
 
 /**

@@ -33,7 +33,7 @@ export function resolvePage(scans: readonly BlockScan[]): BlockScan[] {
       changed = true;
       const evidence: Evidence[] = m.evidence.filter((e) => e.kind !== 'no-corroboration');
       evidence.push({ kind: 'full-name-on-page', text: full });
-      return { ...m, level: 'flag' as const, evidence };
+      return { ...m, level: 'flag' as const, evidence, rule: 'full-name-on-page' as const };
     });
     return changed ? { matches, guards: s.guards } : s;
   });

@@ -85,6 +85,27 @@ export interface Entity {
   entries: EntryRef[];
   /** Canonical legal forms the lists give for this entity ("ltd", "ag"), for homonym checks. */
   legalForms?: string[];
+  /**
+   * Where the entity is established (ISO 3166 codes): its entries' countries and the
+   * jurisdictions of the legal forms its own names and sourced links carry. A legal form
+   * after a weak name corroborates it only when it is used in one of these.
+   */
+  jurisdictions?: string[];
+  /** Business lines named in its names, links and rationales ("telecom", "finance"). */
+  lines?: string[];
+  /** Sourced product lines of its brand, and of other companies sharing the brand. */
+  productLines?: ProductLine[];
+}
+
+/** Models and product words that follow a brand on a page ("Volvo FH16", "Cisco Catalyst"). */
+export interface ProductLine {
+  line: string;
+  /** Regular expression source over the token after the brand. */
+  models: string;
+  words: string[];
+  /** Null: the entity's own line. Else the other company that sells it under the brand. */
+  otherCompany: string | null;
+  sourceUrl: string;
 }
 
 export type NameStrength = 'strong' | 'weak';
@@ -129,6 +150,13 @@ export interface CompiledName {
   acronym: string | null;
   /** Present for corporate links. */
   link: LinkSource | null;
+  /**
+   * For a one-word name that is an ordinary word: the languages whose dictionaries hold it.
+   * On a page in another language that has a dictionary, the capitalised word is a name.
+   */
+  commonIn?: string[];
+  /** Languages in which this acronym is also a public body's ("CAF" in French). */
+  publicBodyIn?: string[];
 }
 
 export type WeakReason = 'short' | 'acronym' | 'common-word' | 'homonym' | 'generic-words';
@@ -162,6 +190,10 @@ export type Evidence =
   | { kind: 'country'; text: string }
   | { kind: 'case'; text: string }
   | { kind: 'field'; field: FieldRole }
+  /** A model or product line of the brand's listed company follows the name ("Volvo FH16"). */
+  | { kind: 'product'; text: string }
+  /** An ordinary word only in other languages, capitalised in text of this language. */
+  | { kind: 'foreign-word'; lang: string }
   | { kind: 'full-name-on-page'; text: string }
   | { kind: 'no-corroboration'; reason: WeakReason }
   /** The name runs on into a longer proper name ("Volvo EX30"): never promoted by the page. */
@@ -194,7 +226,26 @@ export interface Match {
   lists: MatchedEntry[];
   field: FieldRole | null;
   evidence: Evidence[];
+  /** The named rule that decided the level (see src/core/rules.ts), for the popup, CLI and audit. */
+  rule: RuleName;
 }
+
+/** Rules that decide a match's level; each is one small function in src/core/rules.ts. */
+export type RuleName =
+  | 'strong-name'
+  | 'legal-form-agrees'
+  | 'country-subsidiary'
+  | 'business-line'
+  | 'acronym-case'
+  | 'capitalised-words'
+  | 'stated-field'
+  | 'brand-product'
+  | 'foreign-word'
+  | 'full-name-on-page'
+  | 'no-corroboration'
+  | 'part-of-longer-name'
+  | 'link-not-current'
+  | 'delisted-only';
 
 /** A look-alike seen on the page and left clear, with its reason. */
 export interface GuardHit {

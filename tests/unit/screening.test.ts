@@ -88,6 +88,7 @@ describe('screening one name', () => {
       lists: [],
       field: null,
       evidence: delisted ? [{ kind: 'delisted-only' }] : [],
+      rule: delisted ? 'delisted-only' : 'strong-name',
     });
     expect(resultOf([])).toBe('clear');
     expect(resultOf([m('possible', true)])).toBe('removed');

@@ -15,6 +15,7 @@ export function match(partial: Partial<ReportedMatch> & { entity: string; key: s
     lists: [],
     field: null,
     evidence: [],
+    rule: 'strong-name',
     frameId: -1,
     context: '',
     ...partial,

@@ -1,0 +1,214 @@
+// The corroboration policy for weak names ("Partner", "Volvo", "CAF", "Carrefour"), as small
+// named rules. Each rule serves one class of cases seen on real notices and pages and is
+// tested on its own (tests/unit/rules.test.ts) with tiny lists. The matcher finds where a
+// listed name occurs; these rules say whether the text there names the listed company.
+//
+// Three kinds:
+//  - not-a-name rules: the text is a role, a title, a code, an abbreviation of the words before
+//    it, or another company's product: no mark at all;
+//  - corroboration rules: evidence that the weak name names the listed company;
+//  - part-of-longer-name: the weak name is the tail of another name ("Meixner + Partner GmbH",
+//    "Nokia Siemens Networks Oy"), so the legal form, country, company word or field around it
+//    describe that other company.
+import { affixAt } from './legal-forms';
+import {
+  CONSORTIUM_WORDS,
+  DICTIONARY_LANGUAGES,
+  FUNCTION_WORDS,
+  jurisdictionsOf,
+  ROLE_MARKERS,
+  TITLES,
+  businessLineOf,
+  countryCodeOf,
+} from './lexicon';
+import type { Token } from './normalize';
+import type { CompiledName, Entity, ProductLine, TextBlock } from './types';
+
+/** Where a listed name occurs: tokens [i, j) of the block name it. */
+export interface NameSite {
+  block: TextBlock;
+  tokens: readonly Token[];
+  norms: readonly string[];
+  i: number;
+  j: number;
+  name: CompiledName;
+  entity: Entity;
+}
+
+const raw = (s: NameSite, a: number, b: number) => s.block.text.slice(s.tokens[a].start, s.tokens[b - 1].end);
+const gapBefore = (s: NameSite, a: number) => s.block.text.slice(s.tokens[a - 1].end, s.tokens[a].start);
+const gapAfter = (s: NameSite, b: number) =>
+  b < s.tokens.length ? s.block.text.slice(s.tokens[b - 1].end, s.tokens[b].start) : s.block.text.slice(s.tokens[b - 1].end);
+
+// ---------------------------------------------------------------- not a name
+
+/**
+ * A consortium role in brackets after a member's name ("STEKOP-OCHRONA Sp. z o.o. (Partner)",
+ * "X (mandataire)"), or a multi-word role ("Lead Partner").
+ */
+export function isRoleMarker(s: NameSite): boolean {
+  const text = s.block.text;
+  for (const marker of ROLE_MARKERS) {
+    const m = marker.split(' ');
+    const from = s.j - m.length;
+    if (from < 0 || from > s.i || s.norms.slice(from, s.j).join(' ') !== marker) continue;
+    if (m.length > 1) return true;
+    const before = text.slice(0, s.tokens[from].start).trimEnd();
+    const after = text.slice(s.tokens[s.j - 1].end).trimStart();
+    if (before.endsWith('(') && after.startsWith(')')) return true;
+  }
+  return false;
+}
+
+/** A title with its dot, before a person's name: "Ing. Peter Nemec", "Ing. arch. ..." ("Ing" is not ING). */
+export function isTitle(s: NameSite): boolean {
+  if (s.j - s.i !== 1 || !TITLES.has(raw(s, s.i, s.j))) return false;
+  return s.block.text[s.tokens[s.i].end] === '.';
+}
+
+/**
+ * An upper-case token inside a reference or a code: slash-joined ("UT/CAT/WBE"), in a URL or
+ * an e-mail address, or hyphen-joined to other codes ("F16-CAT-2"). A hyphen to a lower-case
+ * word is an inflection or a compound ("IBM-ohjelmistojen"): that stays a name.
+ */
+export function isInsideCode(s: NameSite): boolean {
+  const text = s.block.text;
+  let a = s.tokens[s.i].start;
+  let b = s.tokens[s.j - 1].end;
+  while (a > 0 && !/\s/.test(text[a - 1])) a--;
+  while (b < text.length && !/\s/.test(text[b])) b++;
+  const chunk = text.slice(a, b).replace(/^[("'“‘«[]+|[)"'”’»\],;:.]+$/g, '');
+  if (/:\/\/|www\.|@|\.(com|org|net|eu|html?|pdf|docx?|xlsx?|zip)\b/i.test(chunk)) return true;
+  const name = raw(s, s.i, s.j);
+  const at = chunk.indexOf(name);
+  if (at < 0) return false;
+  const rest = [chunk.slice(0, at), chunk.slice(at + name.length)];
+  if (rest.some((r) => r.includes('/') || r.includes('_'))) return true;
+  const parts = rest.join('-').split(/[-–]/).filter((p) => p !== '');
+  return parts.some((p) => /\d/.test(p) || (/^\p{Lu}{2,}$/u.test(p) && p.length <= 6));
+}
+
+/**
+ * An acronym in brackets right after the words it abbreviates: "Corporación Andina de
+ * Fomento (CAF)" names that organisation, not the listed CAF.
+ */
+export function isAbbreviationOfPrecedingWords(s: NameSite): boolean {
+  const acronym = s.name.acronym;
+  if (!acronym || s.j - s.i !== 1) return false;
+  const text = s.block.text;
+  const before = text.slice(0, s.tokens[s.i].start).trimEnd();
+  if (!before.endsWith('(') || !text.slice(s.tokens[s.i].end).trimStart().startsWith(')')) return false;
+  const initials: string[] = [];
+  for (let t = s.i - 1; t >= 0 && initials.length < acronym.length + 4; t--) {
+    const word = raw(s, t, t + 1);
+    if (/^\p{Lu}/u.test(word)) initials.unshift(word[0].toUpperCase());
+    if (initials.join('') === acronym.toUpperCase()) return true;
+  }
+  return false;
+}
+
+/** The acronym is a public body's in the text's language ("CAF" in French: the family allowance funds). */
+export function isPublicBodyAcronym(s: NameSite): boolean {
+  const lang = s.block.lang;
+  return !!lang && !!s.name.publicBodyIn?.includes(lang) && raw(s, s.i, s.j) === s.name.acronym;
+}
+
+/** The brand's product line that the token after the name belongs to, if any. */
+export function productAfter(s: NameSite): { line: ProductLine; text: string } | null {
+  const lines = s.entity.productLines;
+  if (!lines || s.j >= s.tokens.length || !/^\s+$/.test(gapAfter(s, s.j))) return null;
+  const next = raw(s, s.j, s.j + 1);
+  for (const line of lines) {
+    if (line.words.includes(next) || (line.models !== '^$' && new RegExp(line.models).test(next))) {
+      return { line, text: next };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- part of a longer name
+
+/**
+ * The weak name is the tail of another name: a number or a capitalised word right before it
+ * ("8 CBR", "Nokia Siemens Networks Oy"), or a name joined to it by "+" or "&" ("Meixner +
+ * Partner GmbH"). A capitalised function word starts a sentence ("Die Siemens AG"); a company
+ * word, legal form or consortium word before the name says what the name is ("Banco
+ * Santander", "Oy IBM Finland Ab", "UTE CAF"). German capitalises every noun, so in German
+ * text only numbers and joined names count.
+ */
+export function isPartOfLongerName(s: NameSite): boolean {
+  if (s.i === 0) return false;
+  const gap = gapBefore(s, s.i);
+  const prev = raw(s, s.i - 1, s.i);
+  const prevNorm = s.norms[s.i - 1];
+  if (/^\s*[+&]\s*$/.test(gap)) return /^[\p{Lu}\p{N}]/u.test(prev);
+  // "&" is a token of its own ("and"): look one token further back.
+  if (prev === '&') return s.i >= 2 && /^[\p{Lu}\p{N}]/u.test(raw(s, s.i - 2, s.i - 1));
+  if (!/^[\s"'“„«]+$/.test(gap)) return false;
+  if (/^\d+$/.test(prev)) return true;
+  if (s.block.lang === 'de' || !/^\p{Lu}/u.test(prev)) return false;
+  if (FUNCTION_WORDS.has(prevNorm) || CONSORTIUM_WORDS.includes(prevNorm)) return false;
+  const affix = affixAt(s.norms, s.i - 1);
+  return !(affix && affix.length === 1 && (affix.kind === 'legal-form' || affix.kind === 'company-word'));
+}
+
+// ---------------------------------------------------------------- corroboration
+
+/**
+ * A legal form after the name names a company of the listed one's jurisdiction ("Elco Ltd."
+ * for an Israeli company); "Partner GmbH" is a German company, not Partner Communications.
+ * A country or a business-line word before the legal form makes a national subsidiary of a
+ * group ("IBM Finland Ab", "Siemens Mobility Sp. z o.o."): its legal form is the country's.
+ */
+export function legalFormAgrees(
+  entity: Entity,
+  canonicalForm: string,
+  country: string | null,
+  companyWordAgrees: boolean,
+): boolean {
+  if (entity.legalForms?.includes(canonicalForm)) return true;
+  const where = jurisdictionsOf(canonicalForm);
+  if (country !== null) {
+    const code = countryCodeOf(country);
+    if (code === null || where.includes(code)) return true;
+  }
+  if (companyWordAgrees) return true;
+  const home = entity.jurisdictions;
+  if (!home || home.length === 0 || where.length === 0) return true;
+  return where.some((j) => home.includes(j));
+}
+
+/**
+ * A company or business-line word next to the name agrees with the listed company: a generic
+ * one ("Group", "Holding") always; a line ("Communications", "Bank") when it is the
+ * company's own line; when the company's lines are unknown it cannot disagree.
+ */
+export function businessLineAgrees(entity: Entity, companyWords: readonly string[]): boolean {
+  return companyWords.every((w) => {
+    const line = businessLineOf(w);
+    return line === null || line === 'generic' || !entity.lines || entity.lines.includes(line);
+  });
+}
+
+/**
+ * A word that is ordinary only in other languages, capitalised in text of a language that
+ * has a dictionary and where it is not a word: "Carrefour" in Polish, "Caterpillar" in
+ * Spanish. Short words ("Hot", "Mega") travel between languages and never count.
+ */
+export function isForeignWord(s: NameSite): boolean {
+  const lang = s.block.lang;
+  const common = s.name.commonIn;
+  if (!lang || !common || s.j - s.i !== 1 || s.name.tokens[0].length < 5) return false;
+  if (!DICTIONARY_LANGUAGES.has(lang) || common.includes(lang)) return false;
+  return /^\p{Lu}/u.test(raw(s, s.i, s.j));
+}
+
+/**
+ * A stated field (supplier, brand, ...) whose value the name is: it runs to the end of the
+ * value, or of one member of a consortium ("UTE CAF - Acciona", "Groupement A / B").
+ */
+export function isWholeValue(s: NameSite, k: number): boolean {
+  if (k === s.tokens.length) return true;
+  if (!CONSORTIUM_WORDS.some((w) => s.norms.slice(0, 3).join(' ').startsWith(w))) return false;
+  return /^\s*([-–/,;+&]|\s(y|et|und|en|e|i|și|and)\s)\s*$/u.test(gapAfter(s, k));
+}
