@@ -10,8 +10,33 @@ import { blocksForSource, type ItemSource } from './eval-blocks';
 import { findOccurrences, overlaps, type Span } from './eval-text';
 
 export const LANGUAGES = ['nl', 'fr', 'en', 'de', 'es'] as const;
+/**
+ * Other EU languages, allowed on real items (copied from notices and pages in those languages).
+ * The per-language coverage rule (tests/unit/eval-corpus.test.ts) applies to LANGUAGES only.
+ */
+export const OTHER_LANGUAGES = [
+  'bg',
+  'cs',
+  'da',
+  'el',
+  'et',
+  'fi',
+  'ga',
+  'hr',
+  'hu',
+  'it',
+  'lt',
+  'lv',
+  'mt',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv',
+] as const;
 export const KINDS = ['procurement', 'webshop', 'prose'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export type Language = (typeof LANGUAGES)[number] | (typeof OTHER_LANGUAGES)[number];
 export type Kind = (typeof KINDS)[number];
 
 /** A listed company the page names: `entity` is the display name the matcher reports as entityName. */
@@ -47,6 +72,11 @@ export interface CorpusItem {
   url?: string;
   /** Real third-party content (see tests/corpus/SOURCES.md) rather than an authored example. */
   real?: boolean;
+  /**
+   * Where a real item's text was copied from (file, and for TED notices the origin path of
+   * the index TSV); mainly for inline `text` items. Details in tests/corpus/SOURCES.md.
+   */
+  source?: string;
   note?: string;
   flags: ExpectedFlag[];
   traps: Trap[];
@@ -131,8 +161,12 @@ export function validateManifest(manifest: Manifest, data: CompiledData, corpusD
       problems.push(`${at}: id must be lower-case letters, digits and dashes`);
     if (ids.has(item.id)) problems.push(`${at}: duplicate id`);
     ids.add(item.id);
-    if (!(LANGUAGES as readonly string[]).includes(item.language))
-      problems.push(`${at}: language "${item.language}" is not one of ${LANGUAGES.join(', ')}`);
+    if ((OTHER_LANGUAGES as readonly string[]).includes(item.language)) {
+      if (!item.real) problems.push(`${at}: language "${item.language}" is only allowed on real items`);
+    } else if (!(LANGUAGES as readonly string[]).includes(item.language))
+      problems.push(
+        `${at}: language "${item.language}" is not one of ${LANGUAGES.join(', ')} (or, on real items, ${OTHER_LANGUAGES.join(', ')})`,
+      );
     if (!(KINDS as readonly string[]).includes(item.kind))
       problems.push(`${at}: kind "${item.kind}" is not one of ${KINDS.join(', ')}`);
     if ((item.file === undefined) === (item.text === undefined))
