@@ -3,7 +3,7 @@
 //   - fields-award.html: a weak name ("Volvo") alone in the contractor field flags and the
 //     popup puts it under "Awarded to"; a tenderer in the bidders table goes under "Bidders";
 //     the homonym "Volvo Cars" in the notes stays clear.
-//   - fields-prose.html: the same weak name in running text is only "for review".
+//   - fields-prose.html: the same weak name in running text is only seen, not flagged.
 //   - fields-product.html: a brand (JSON-LD and a "Merk" row) goes under "Brand of this product".
 // Observed: the extension's report (storage.session), the badge, the highlights
 // (CSS.highlights) and the popup as rendered text.
@@ -25,7 +25,7 @@ const CASES: [BrowserName, Target][] = [
   ['firefox', 'firefox'],
 ];
 
-/** The popup's sections in order, as [heading, text] (flag groups, for review, ...). */
+/** The popup's sections in order, as [heading, text] (flag groups, also seen, ...). */
 function popupSections(popup: TabPage): Promise<[string, string][]> {
   return popup.evaluate(() =>
     Array.from(document.querySelectorAll<HTMLElement>('section.entity-section')).map(
@@ -107,7 +107,7 @@ describe.each(CASES)('structured context in %s', (browserName, target) => {
     });
   });
 
-  it('prose: the same weak name in running text is only "for review"', async () => {
+  it('prose: the same weak name in running text is only seen, not flagged', async () => {
     const { page, results } = await open('fields-prose.html');
     try {
       const matches = allMatches(results);
@@ -121,11 +121,12 @@ describe.each(CASES)('structured context in %s', (browserName, target) => {
       const popup = await openPopup(b, results.tabId, 'Volvo Group');
       try {
         const sections = await popupSections(popup);
-        expect(sections.map(([h]) => h)).toEqual([enMessage('sectionReview', '1')]);
+        expect(sections.map(([h]) => h)).toEqual([enMessage('notFlaggedHeading', '1')]);
         expect(sections[0][1]).toContain('Volvo Group');
         expect(sections[0][1]).toContain(enMessage('matchWeakUnconfirmed'));
         const text = await visibleText(popup);
-        expect(text).toContain(enMessage('summaryFlags', '0'));
+        // The summary counts flags only: a possible match is no listed company found.
+        expect(text).toContain(enMessage('summaryNothingFound'));
         expect(text).not.toContain(enMessage('groupAwarded'));
       } finally {
         await popup.close();

@@ -143,10 +143,11 @@ async function timedPing(evaluate: (expr: string) => Promise<unknown>): Promise<
 
 export async function launchSecFirefox(
   extDir: string,
-  opts: { prefs?: Record<string, string | number | boolean> } = {},
+  opts: { prefs?: Record<string, string | number | boolean>; acceptInsecureCerts?: boolean } = {},
 ): Promise<SecBrowser> {
   const { browser, extensionId, extensionOrigin, manifest, extPage } = await startFirefoxWithExtension(extDir, {
     prefs: opts.prefs,
+    acceptInsecureCerts: opts.acceptInsecureCerts,
   });
   const inExt = <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
     extPage.evaluate(callExpression(fn as never, arg)) as Promise<R>;
@@ -181,11 +182,16 @@ export async function launchSecFirefox(
 export function launchSec(
   name: BrowserName,
   extDir: string,
-  opts: { chromiumArgs?: string[]; firefoxPrefs?: Record<string, string | number | boolean> } = {},
+  opts: {
+    chromiumArgs?: string[];
+    firefoxPrefs?: Record<string, string | number | boolean>;
+    /** Firefox: accept the test certificate of pages served under a real site's name. */
+    firefoxAcceptInsecureCerts?: boolean;
+  } = {},
 ): Promise<SecBrowser> {
   return name === 'chromium'
     ? launchSecChromium(extDir, { args: opts.chromiumArgs })
-    : launchSecFirefox(extDir, { prefs: opts.firefoxPrefs });
+    : launchSecFirefox(extDir, { prefs: opts.firefoxPrefs, acceptInsecureCerts: opts.firefoxAcceptInsecureCerts });
 }
 
 /** Opens an extension page (popup, options, screening, ...) as a tab. */

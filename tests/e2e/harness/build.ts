@@ -1,6 +1,8 @@
 // The browser tests load dist/<target>-local (the build whose content script also runs on
-// 127.0.0.1). scripts/test-all.sh builds it before the tests (SS_E2E_SKIP_BUILD=1); a direct
-// `vitest run --project e2e` rebuilds it here when it is missing or older than its sources.
+// 127.0.0.1), or dist/<target> (the build as shipped) where a test serves pages under the real
+// sites' names. scripts/test-all.sh builds both before the tests (SS_E2E_SKIP_BUILD=1); a
+// direct `vitest run --project e2e` rebuilds one here when it is missing or older than its
+// sources.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +14,10 @@ export type Target = 'chrome' | 'firefox';
 
 export function localBuildDir(target: Target): string {
   return join(ROOT, 'dist', `${target}-local`);
+}
+
+export function shippedBuildDir(target: Target): string {
+  return join(ROOT, 'dist', target);
 }
 
 function newestMtime(path: string): number {
@@ -28,11 +34,22 @@ function newestMtime(path: string): number {
  * own output is not shown (the benchmark prints tables).
  */
 export function ensureLocalBuild(target: Target, opts: { quiet?: boolean } = {}): string {
-  const dir = localBuildDir(target);
+  return ensureBuild(target, true, opts);
+}
+
+/** dist/<target>, the build as shipped (content script on the supported sites only). */
+export function ensureShippedBuild(target: Target, opts: { quiet?: boolean } = {}): string {
+  return ensureBuild(target, false, opts);
+}
+
+function ensureBuild(target: Target, local: boolean, opts: { quiet?: boolean }): string {
+  const dir = local ? localBuildDir(target) : shippedBuildDir(target);
   const manifest = join(dir, 'manifest.json');
   if (process.env.SS_E2E_SKIP_BUILD === '1') {
     if (!existsSync(manifest))
-      throw new Error(`${dir} is missing: build it with SS_LOCAL_PAGES=1 vite build --mode ${target}`);
+      throw new Error(
+        `${dir} is missing: build it with ${local ? 'SS_LOCAL_PAGES=1 ' : ''}vite build --mode ${target}`,
+      );
     return dir;
   }
   const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
@@ -40,7 +57,7 @@ export function ensureLocalBuild(target: Target, opts: { quiet?: boolean } = {})
   if (built < sources) {
     const r = spawnSync('npx', ['vite', 'build', '--mode', target, '--logLevel', 'warn'], {
       cwd: ROOT,
-      env: { ...process.env, SS_LOCAL_PAGES: '1' },
+      env: { ...process.env, SS_LOCAL_PAGES: local ? '1' : '0' },
       stdio: opts.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
     });
     if (r.status !== 0) throw new Error(`building ${dir} failed (exit ${r.status})`);

@@ -20,7 +20,8 @@ export interface FirefoxWithExtension {
 /** Launches Firefox and installs the built extension (shared with tests/e2e/security-harness.ts). */
 export async function startFirefoxWithExtension(
   extDir: string,
-  opts: { headless?: boolean; prefs?: Record<string, unknown> } = {},
+  // acceptInsecureCerts: pages served under a real site's name with a test certificate.
+  opts: { headless?: boolean; prefs?: Record<string, unknown>; acceptInsecureCerts?: boolean } = {},
 ): Promise<FirefoxWithExtension> {
   const dir = resolve(extDir);
   const manifest = readBuiltManifest(dir);
@@ -33,6 +34,7 @@ export async function startFirefoxWithExtension(
     executablePath: FIREFOX_PATH,
     headless: opts.headless ?? true,
     defaultViewport: { width: 1200, height: 800 },
+    acceptInsecureCerts: opts.acceptInsecureCerts ?? false,
     // WebDriver BiDi refuses to navigate to moz-extension:// URLs unless system access is
     // allowed (isWebdriverSafeNavigationURL in Firefox's remote agent).
     args: ['--remote-allow-system-access'],
