@@ -6,6 +6,8 @@ import type { PageReport } from '../../src/shared/messages';
 import { bundledData as data, scannerOnPage } from './helpers/scanner-page';
 
 const { markFor, ReviewModeState } = await import('../../src/content/review-mode');
+const { isPopupToContent, isToBackground } = await import('../../src/shared/messages');
+const { buildReport, reportSignature } = await import('../../src/content/report');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -49,6 +51,29 @@ describe('ReviewModeState', () => {
     s.setOverride(true);
     s.setOption(false);
     expect(s.on).toBe(true);
+  });
+});
+
+describe('messages', () => {
+  it("take the popup's switch only as a boolean", () => {
+    expect(isPopupToContent({ type: 'set-review-mode', on: true })).toBe(true);
+    expect(isPopupToContent({ type: 'set-review-mode', on: false })).toBe(true);
+    for (const on of ['true', 1, null, undefined]) {
+      expect(isPopupToContent({ type: 'set-review-mode', on })).toBe(false);
+    }
+  });
+
+  it('report the state, and a change of it alone is a new report', () => {
+    const meta = { url: 'https://shop.example/x', title: 'T', scannedAt: '2026-01-01T00:00:00.000Z' };
+    const off = buildReport([], [], { blocks: 1, chars: 10 }, meta, false, false);
+    const on = buildReport([], [], { blocks: 1, chars: 10 }, meta, false, true);
+    expect([off.reviewMode, on.reviewMode]).toEqual([false, true]);
+    expect(reportSignature(on)).not.toBe(reportSignature(off));
+    expect(isToBackground({ type: 'page-report', report: on })).toBe(true);
+    expect(isToBackground({ type: 'page-report', report: { ...on, reviewMode: 'yes' } })).toBe(false);
+    // Reports from before the field existed still validate.
+    const { reviewMode: _, ...old } = on;
+    expect(isToBackground({ type: 'page-report', report: old })).toBe(true);
   });
 });
 
