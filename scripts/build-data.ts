@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadCorporateLinks, loadListFiles, NOT_FOR_FLAGGING } from './lib/load-lists';
 import { loadDictionaries } from './lib/common-words';
-import { normalizeName } from '../src/core/normalize';
+import { normalizeName, tokenize } from '../src/core/normalize';
 import {
   compileLists,
   type SourceGuard,
@@ -58,7 +58,13 @@ export function buildCompiledData(root = process.cwd()) {
       statusNote: st?.why ?? null,
     };
   });
-  const { common, properNouns, languages, commonIn } = loadDictionaries();
+  const nameTokens = new Set<string>();
+  for (const f of lists) {
+    for (const e of f.json.entries) for (const n of [e.name, ...e.aliases]) for (const t of tokenize(n)) nameTokens.add(t.norm);
+  }
+  for (const l of sourceLinks) for (const t of tokenize(l.name)) nameTokens.add(t.norm);
+  for (const r of productLinesFile.records) for (const t of tokenize(r.brand)) nameTokens.add(t.norm);
+  const { common, properNouns, languages, commonIn } = loadDictionaries(nameTokens);
   return compileLists(
     sources,
     guards,

@@ -4,9 +4,11 @@
 // "Carrefour") is weak: it needs corroboration. Every dictionary also says in which
 // languages a word is ordinary, so that a capitalised "Carrefour" in Polish text reads as
 // a name (src/core/rules.ts, isForeignWord).
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import lexicon from '../../data/lexicon/common-words.json';
 import { normalizeToken } from '../../src/core/normalize';
 
@@ -22,12 +24,74 @@ export interface Dictionaries {
 }
 
 /**
+ * `candidates`: the only tokens `commonIn` will be asked about (the lists' name tokens), so
+ * the per-language sets stay small.
+ *
  * Lower-case dictionary entries are ordinary words in any language. Capitalised entries are
  * proper nouns (famous brands and places such as "Airbnb" or "Cisco" are in the
  * dictionaries) except in German, which capitalises every noun: a German capitalised entry
  * counts as an ordinary word unless another language lists the same form as a proper noun.
  */
-export function loadDictionaries(): Dictionaries {
+export function loadDictionaries(candidates?: ReadonlySet<string>): Dictionaries {
+  // Reading 16 dictionaries takes seconds; the build and every test that compiles the lists
+  // would pay it again. The result depends only on the packages, the lexicon and the
+  // candidates, so it is kept in node_modules/.cache under a hash of those.
+  const require = createRequire(import.meta.url);
+  const versions = lexicon.records.map((r) => {
+    const pkg = JSON.parse(readFileSync(join(dirname(require.resolve(r.package)), 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    return `${r.package}@${pkg.version}`;
+  });
+  const key = createHash('sha256')
+    .update(JSON.stringify([versions, lexicon.records, candidates ? [...candidates].sort() : null]))
+    // How the dictionaries are read is part of the key too.
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .digest('hex')
+    .slice(0, 16);
+  const cacheDir = join(dirname(require.resolve('dictionary-en')), '..', '.cache', 'settlement-screen');
+  const cacheFile = join(cacheDir, `dictionaries-${key}.json`);
+  try {
+    return fromCache(JSON.parse(readFileSync(cacheFile, 'utf8')) as DictionaryCache);
+  } catch {
+    // No cache yet (or a damaged one): read the dictionaries.
+  }
+  const dicts = readDictionaries(candidates);
+  if (candidates) {
+    const cache: DictionaryCache = {
+      common: [...dicts.common],
+      properNouns: [...dicts.properNouns],
+      languages: [...dicts.languages],
+      commonIn: [...candidates].map((t) => [t, dicts.commonIn(t)] as [string, string[]]).filter(([, l]) => l.length > 0),
+    };
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(cacheFile, JSON.stringify(cache));
+    } catch {
+      // A read-only node_modules only costs time.
+    }
+  }
+  return dicts;
+}
+
+interface DictionaryCache {
+  common: string[];
+  properNouns: string[];
+  languages: [string, number][];
+  commonIn: [string, string[]][];
+}
+
+function fromCache(c: DictionaryCache): Dictionaries {
+  const commonIn = new Map(c.commonIn);
+  return {
+    common: new Set(c.common),
+    properNouns: new Set(c.properNouns),
+    languages: new Map(c.languages),
+    commonIn: (norm) => commonIn.get(norm) ?? [],
+  };
+}
+
+function readDictionaries(candidates?: ReadonlySet<string>): Dictionaries {
   const require = createRequire(import.meta.url);
   const lower = new Set<string>();
   const languages = new Map<string, number>();
@@ -44,10 +108,17 @@ export function loadDictionaries(): Dictionaries {
     for (let i = 1; i < lines.length; i++) {
       const stem = lines[i].split('/')[0].trim();
       if (stem.length < 2 || /\s/.test(stem)) continue;
-      const norm = normalizeToken(stem);
       const isLower = stem === stem.toLowerCase();
-      if (isLower || lang === 'de') words.add(norm);
-      if (!weakNames) continue;
+      if (!weakNames) {
+        // Only asked which languages hold a few names: the full normaliser is not needed
+        // for the (ASCII or accented Latin) words that can equal one.
+        if (!isLower) continue;
+        const folded = /^[a-z]+$/.test(stem) ? stem : stem.normalize('NFD').replace(/\p{M}/gu, '');
+        if (!candidates || candidates.has(folded) || candidates.has(`${folded}s`)) words.add(folded);
+        continue;
+      }
+      const norm = normalizeToken(stem);
+      if ((isLower || lang === 'de') && (!candidates || candidates.has(norm) || candidates.has(`${norm}s`))) words.add(norm);
       if (isLower) {
         // Abbreviations ("ing." for ingenieur) are not words an acronym could be read as.
         if (!stem.endsWith('.') && !lower.has(`${lang}:${norm}`)) languages.set(norm, (languages.get(norm) ?? 0) + 1);

@@ -133,7 +133,9 @@ export function itemSource(
 export function loadItem(item: CorpusItem, corpusDir: string, snippets: Record<string, string | string[]>): LoadedItem {
   const source = itemSource(item, corpusDir, snippets);
   const { raw, blocks, format } = blocksForSource(source, item.url ?? null);
-  return { item, raw, blocks, format };
+  // The item's language stands for what a page declares (<html lang>) where the input
+  // itself does not say it: plain-text snippets, pages without a lang attribute.
+  return { item, raw, blocks: blocks.map((b) => (b.lang ? b : { ...b, lang: item.language })), format };
 }
 
 /** Every occurrence of `text` in the item's visible blocks. */

@@ -7,6 +7,7 @@ import { parseHTML } from 'linkedom';
 import { collectBlocks } from '../content/collect-blocks';
 import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates } from '../content/fields';
 import { isHiddenStatic } from '../content/visibility';
+import { pageLanguage } from '../content/page-language';
 import type { TextBlock } from '../core/types';
 
 export interface HtmlBlocks {
@@ -24,10 +25,11 @@ export function htmlInput(html: string, url: string | null): HtmlBlocks {
   // The walker skips <head> and everything else that is not rendered.
   const visible = collectBlocks(doc, { isHidden: isHiddenStatic, fieldOf: fieldOfFor(pageUrl) });
   const extra = withoutVisibleDuplicates(extraBlocksFor(pageUrl, doc), visible);
+  const lang = pageLanguage(doc);
   return {
     blocks: [
-      ...visible.map((b) => ({ text: b.text, field: b.field })),
-      ...extra.map((x) => ({ text: x.text, field: x.field })),
+      ...visible.map((b) => ({ text: b.text, field: b.field, lang })),
+      ...extra.map((x) => ({ text: x.text, field: x.field, lang })),
     ],
     sources: [...visible.map(() => null), ...extra.map((x) => x.source)],
   };

@@ -9,7 +9,7 @@
 // page every per-block loop that touches the DOM would be a long task, so stale blocks
 // are found by walking only the changed subtrees (text node -> block index), and page
 // resolution, painting and the report only look at blocks that have matches.
-import type { CompiledData } from '../core/types';
+import type { CompiledData, TextBlock } from '../core/types';
 import { Matcher, type BlockScan } from '../core/matcher';
 import { resolvePage } from '../core/page';
 import {
@@ -26,6 +26,7 @@ import { clear, mapMatchToRanges, paint, revealRange, type RangeSpec } from './h
 import { buildReport, parseMatchKey, pausedReport, reportSignature, type ReportMeta } from './report';
 import type { PageReport } from '../shared/messages';
 import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates, type ExtraBlock } from './fields';
+import { pageLanguage } from './page-language';
 import { markFor } from './review-mode';
 
 /**
@@ -284,6 +285,8 @@ export class PageScanner {
 
   /** One per scan job: the field detector caches per element (src/content/fields/). */
   #collectOptions(): CollectOptions {
+    // The page's language can change between scans (a site switching languages in place).
+    this.#lang = pageLanguage(document);
     const hidden = hiddenTestFor(document);
     if (!hidden.rendered) this.#scanAgainWhenRendered();
     return {
@@ -363,6 +366,15 @@ export class PageScanner {
     }
   }
 
+  /** The block as the matcher reads it: with the page's language. */
+  #withLanguage(block: PageBlock): TextBlock {
+    this.#lang ??= pageLanguage(document);
+    return { text: block.text, field: block.field, lang: this.#lang };
+  }
+
+  /** The page's language, read once per scan job (undefined: not read yet). */
+  #lang: string | null | undefined = undefined;
+
   /**
    * A new entry for `block`, keeping the id and scan of the same unchanged block with
    * findings (`previous`: such entries by first text node), so match keys stay valid.
@@ -375,7 +387,7 @@ export class PageScanner {
       previous.delete(first);
       return { ...old, found: { block, scan: old.found.scan } };
     }
-    return makeEntry(this.#nextId++, block, (this.#matcher as Matcher).scanBlock(block), this.#gen);
+    return makeEntry(this.#nextId++, block, (this.#matcher as Matcher).scanBlock(this.#withLanguage(block)), this.#gen);
   }
 
   async #fullScan(signal: AbortSignal): Promise<void> {
@@ -449,7 +461,7 @@ export class PageScanner {
       const block: PageBlock = { text: x.text, field: x.field, segments: [] };
       const old = previous.get(`${x.field}|${x.text}`);
       if (old && old.gen === this.#gen) return { ...old, found: { ...old.found, block } };
-      return makeEntry(this.#nextId++, block, matcher.scanBlock(block), this.#gen, true);
+      return makeEntry(this.#nextId++, block, matcher.scanBlock(this.#withLanguage(block)), this.#gen, true);
     });
   }
 

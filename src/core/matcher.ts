@@ -24,10 +24,11 @@ import { hashNorm, normalizeName, scanTokens, tokenize, tokensFrom, TokenBuffer,
 import { affixAt, canonicalLegalForm } from './legal-forms';
 import {
   businessLineAgrees,
+  countryAgrees,
   isAbbreviationOfPrecedingWords,
   isForeignWord,
   isInsideCode,
-  isPartOfLongerName,
+  longerNameKind,
   isPublicBodyAcronym,
   isRoleMarker,
   isTitle,
@@ -238,7 +239,15 @@ export class Matcher {
       k += hit.length;
     }
 
-    const weak = name.strength === 'weak';
+    // A short name the list writes with capitals, written as a lower-case word on the page
+    // ("ineco" for a local consultancy), is no more than a weak name there.
+    const writtenAsWord =
+      name.strength === 'strong' &&
+      name.tokens.length === 1 &&
+      name.tokens[0].length <= 6 &&
+      /\p{Lu}/u.test(name.text) &&
+      !/\p{Lu}/u.test(nameRaw);
+    const weak = name.strength === 'weak' || writtenAsWord;
     const pageLooksLikeName = /\p{Lu}/u.test(nameRaw) || /\p{Lu}/u.test(name.text) === false;
     if (
       weak &&
@@ -261,7 +270,8 @@ export class Matcher {
     let product: ReturnType<typeof productAfter> = null;
     if (weak) {
       if (isRoleMarker(site) || isTitle(site) || isInsideCode(site)) return null;
-      if (isAbbreviationOfPrecedingWords(site) || isPublicBodyAcronym(site)) return null;
+      // A legal form, country or company word after the acronym makes it a company ("CAF France SAS").
+      if (isAbbreviationOfPrecedingWords(site) || (k === j && isPublicBodyAcronym(site))) return null;
       product = k === j ? productAfter(site) : null;
       if (product && product.line.otherCompany !== null) return null;
     }
@@ -276,9 +286,17 @@ export class Matcher {
     let rule: RuleName = 'strong-name';
     if (weak) {
       // What surrounds the name describes another company when the name is only its tail.
-      const longer = isPartOfLongerName(site);
+      const longerKind = longerNameKind(site);
+      const longer = longerKind !== null;
       const companyWords = companyWord ? norms.slice(j, j + tokenCount(companyWord)) : [];
       const lineAgrees = companyWord !== null && businessLineAgrees(entity, companyWords);
+      // A longer name that runs on into a legal form, country or company word is one other
+      // company ("Nokia Siemens Networks Oy"); a capitalised word before a bare name may be
+      // just a noun ("Hipermarket Carrefour w Krakowie").
+      const longerCompany =
+        longerKind === 'joined' ||
+        longerKind === 'number' ||
+        (longer && (country !== null || legalForm !== null || companyWord !== null));
       if (longer) {
         country = null;
         legalForm = null;
@@ -296,8 +314,8 @@ export class Matcher {
         if (!agrees) legalForm = null;
       }
       const candidates: [RuleName, Evidence | null][] = [];
-      if (legalForm) candidates.push(['legal-form-agrees', { kind: 'legal-form', text: legalForm }]);
       if (country) candidates.push(['country-subsidiary', { kind: 'country', text: country }]);
+      if (legalForm) candidates.push(['legal-form-agrees', { kind: 'legal-form', text: legalForm }]);
       // Capitals confirm a listed acronym, not a brand's: a brand is one step further away.
       const acronymOk = name.acronym !== null && !name.link && nameRaw.replace(/[.\s]/g, '') === name.acronym;
       if (acronymOk) candidates.push(['acronym-case', { kind: 'case', text: nameRaw }]);
@@ -326,11 +344,11 @@ export class Matcher {
       }
       // A field says what the whole value is: "Partner in Bouwstoffen BV" as tenderer is
       // not Partner. The name must be the value, give or take a label, legal form, country.
-      if (block.field && !longer && isWholeValue(site, k)) {
+      if (block.field && !longer && isWholeValue(site, k) && countryAgrees(entity, block.country)) {
         candidates.push(['stated-field', { kind: 'field', field: block.field }]);
       }
       if (product) candidates.push(['brand-product', { kind: 'product', text: product.text }]);
-      if (!longer && isForeignWord(site) && block.lang) candidates.push(['foreign-word', { kind: 'foreign-word', lang: block.lang }]);
+      if (!longerCompany && isForeignWord(site) && block.lang) candidates.push(['foreign-word', { kind: 'foreign-word', lang: block.lang }]);
       for (const [, ev] of candidates) if (ev) evidence.push(ev);
       if (candidates.length > 0) rule = candidates[0][0];
       else {

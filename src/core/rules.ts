@@ -137,19 +137,25 @@ export function productAfter(s: NameSite): { line: ProductLine; text: string } |
  * text only numbers and joined names count.
  */
 export function isPartOfLongerName(s: NameSite): boolean {
-  if (s.i === 0) return false;
+  return longerNameKind(s) !== null;
+}
+
+/** How the name is the tail of a longer one: joined by "+"/"&", after a number, or after a word. */
+export function longerNameKind(s: NameSite): 'joined' | 'number' | 'word' | null {
+  if (s.i === 0) return null;
   const gap = gapBefore(s, s.i);
   const prev = raw(s, s.i - 1, s.i);
   const prevNorm = s.norms[s.i - 1];
-  if (/^\s*[+&]\s*$/.test(gap)) return /^[\p{Lu}\p{N}]/u.test(prev);
+  if (/^\s*[+&]\s*$/.test(gap)) return /^[\p{Lu}\p{N}]/u.test(prev) ? 'joined' : null;
   // "&" is a token of its own ("and"): look one token further back.
-  if (prev === '&') return s.i >= 2 && /^[\p{Lu}\p{N}]/u.test(raw(s, s.i - 2, s.i - 1));
-  if (!/^[\s"'“„«]+$/.test(gap)) return false;
-  if (/^\d+$/.test(prev)) return true;
-  if (s.block.lang === 'de' || !/^\p{Lu}/u.test(prev)) return false;
-  if (FUNCTION_WORDS.has(prevNorm) || CONSORTIUM_WORDS.includes(prevNorm)) return false;
+  if (prev === '&') return s.i >= 2 && /^[\p{Lu}\p{N}]/u.test(raw(s, s.i - 2, s.i - 1)) ? 'joined' : null;
+  if (!/^[\s"'“„«]+$/.test(gap)) return null;
+  if (/^\d+$/.test(prev)) return 'number';
+  if (s.block.lang === 'de' || !/^\p{Lu}/u.test(prev)) return null;
+  if (FUNCTION_WORDS.has(prevNorm) || CONSORTIUM_WORDS.includes(prevNorm)) return null;
   const affix = affixAt(s.norms, s.i - 1);
-  return !(affix && affix.length === 1 && (affix.kind === 'legal-form' || affix.kind === 'company-word'));
+  if (affix && affix.length === 1 && (affix.kind === 'legal-form' || affix.kind === 'company-word')) return null;
+  return 'word';
 }
 
 // ---------------------------------------------------------------- corroboration
@@ -193,14 +199,28 @@ export function businessLineAgrees(entity: Entity, companyWords: readonly string
 /**
  * A word that is ordinary only in other languages, capitalised in text of a language that
  * has a dictionary and where it is not a word: "Carrefour" in Polish, "Caterpillar" in
- * Spanish. Short words ("Hot", "Mega") travel between languages and never count.
+ * Spanish. Short words ("Hot", "Mega") and words of many languages travel and never count.
  */
+const MAX_HOME_LANGUAGES = 2;
 export function isForeignWord(s: NameSite): boolean {
   const lang = s.block.lang;
   const common = s.name.commonIn;
   if (!lang || !common || s.j - s.i !== 1 || s.name.tokens[0].length < 5) return false;
   if (!DICTIONARY_LANGUAGES.has(lang) || common.includes(lang)) return false;
+  // A word ordinary in many languages ("Partner", "Splendid") travels: it is no one's.
+  if (common.length > MAX_HOME_LANGUAGES) return false;
   return /^\p{Lu}/u.test(raw(s, s.i, s.j));
+}
+
+/**
+ * The country a notice states for the organisation agrees with where the listed company is
+ * established: "ineco" at an address in France is not the Spanish Ineco. Unknown on either
+ * side cannot disagree.
+ */
+export function countryAgrees(entity: Entity, country: string | null | undefined): boolean {
+  const home = entity.jurisdictions;
+  if (!country || !home || home.length === 0) return true;
+  return home.includes(country);
 }
 
 /**

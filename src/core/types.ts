@@ -265,4 +265,10 @@ export interface TextBlock {
    * languages reads as a name here ("Carrefour" in Polish text).
    */
   lang?: string | null;
+  /**
+   * The country the page or file states for the organisation this text names (ISO 3166
+   * code: a notice's address of that party), or null/absent. A weak name at an address in a
+   * country where the listed company is not established is another organisation.
+   */
+  country?: string | null;
 }

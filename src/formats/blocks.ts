@@ -27,13 +27,13 @@ export class BlockCollector {
   constructor(private readonly lang: string | null = null) {}
 
   /** Adds a name; returns false when it is empty or already present in this role. */
-  add(value: unknown, field: FieldRole, source: string): boolean {
+  add(value: unknown, field: FieldRole, source: string, country: string | null = null): boolean {
     const text = cleanName(value);
     if (text === null) return false;
     const key = `${field}\u0000${nameKey(text)}`;
     if (this.seen.has(key)) return false;
     this.seen.add(key);
-    this.blocks.push({ text, field, source, kind: 'party', lang: this.lang });
+    this.blocks.push({ text, field, source, kind: 'party', lang: this.lang, ...(country ? { country } : {}) });
     return true;
   }
 

@@ -17,7 +17,7 @@ import type { FieldRole } from '../core/types';
 import { BlockCollector } from './blocks';
 import { languageCode, r209Texts } from './notice-text';
 import { FormatError, type DataFileResult } from './types';
-import { descendants, kidPath, kids, localOf, textOf, xpathOf } from './xml-dom';
+import { descendants, kid, kidPath, kids, localOf, textOf, xpathOf } from './xml-dom';
 
 export const TED_XML_ROOTS = ['TED_EXPORT', 'TED_ESENDERS'];
 
@@ -32,6 +32,13 @@ function roleOf(name: Element, form: Element): FieldRole {
   if (address === 'ADDRESS_CONTRACTOR') return inAward ? 'winner' : 'contractor';
   if (address !== null && address.startsWith('ADDRESS_CONTRACTING_BODY')) return 'buyer';
   return 'organisation';
+}
+
+/** The COUNTRY VALUE of the address an OFFICIALNAME belongs to ("FR"), or null. */
+function addressCountry(name: Element): string | null {
+  const address = name.parentElement;
+  const code = (address ? kid(address, 'COUNTRY')?.getAttribute('VALUE') : null) ?? '';
+  return /^[A-Z]{2}$/.test(code.trim()) ? code.trim() : null;
 }
 
 function originalForm(root: Element, forms: Element[]): Element {
@@ -52,7 +59,9 @@ export function tedR209Blocks(root: Element): DataFileResult {
   const form = originalForm(root, forms);
   const lang = languageCode(form.getAttribute('LG') ?? textOf(kidPath(root, 'CODED_DATA_SECTION', 'NOTICE_DATA', 'LG_ORIG')));
   const out = new BlockCollector(lang);
-  for (const name of descendants(form, 'OFFICIALNAME')) out.add(name.textContent, roleOf(name, form), xpathOf(name));
+  for (const name of descendants(form, 'OFFICIALNAME')) {
+    out.add(name.textContent, roleOf(name, form), xpathOf(name), addressCountry(name));
+  }
   const parties = out.finish();
   if (parties.length === 0) warnings.push(`no OFFICIALNAME in form <${form.tagName}>`);
   return { format: 'ted-xml-r209', blocks: [...parties, ...r209Texts(form, lang)], warnings };

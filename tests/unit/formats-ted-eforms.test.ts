@@ -8,7 +8,11 @@ import { tedXmlBlocks, type DataFileResult } from '../../src/formats';
 const dir = new URL('../fixtures/data-files/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
 const parse = (xml: string): Document => new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
-const blocksOf = (xml: string): DataFileResult => tedXmlBlocks(parse(xml));
+/** The organisation names with their roles (the notice's other texts are tested apart). */
+const blocksOf = (xml: string): DataFileResult => {
+  const r = tedXmlBlocks(parse(xml));
+  return { ...r, blocks: r.blocks.filter((b) => b.kind === 'party') };
+};
 
 function byRole(r: DataFileResult): Record<string, string[]> {
   const out: Record<string, string[]> = {};
