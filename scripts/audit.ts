@@ -61,28 +61,37 @@ function main(argv: string[]): number {
   } else {
     printReport(result, all);
     if (comparison) {
-      console.log(`\nReviewed: ${comparison.right} right, ${comparison.wrong} wrong of ${result.flags.length} flagged pairs; precision ${(comparison.precision * 100).toFixed(1)}%`);
+      console.log(
+        `\nReviewed: ${comparison.right} right, ${comparison.wrong} wrong of ${result.flags.length} flagged pairs; precision ${(comparison.precision * 100).toFixed(1)}%`,
+      );
       for (const v of comparison.wrongBack) console.log(`  WRONG FLAG BACK  ${v.entity} <- "${v.text}" (${v.why})`);
       for (const v of comparison.rightGone) console.log(`  RIGHT FLAG GONE  ${v.entity} <- "${v.text}" (${v.why})`);
-      for (const p of comparison.unreviewed) console.log(`  NOT REVIEWED     ${p.entityName} <- "${p.text}" [${p.rule}] ${p.context}`);
+      for (const p of comparison.unreviewed)
+        console.log(`  NOT REVIEWED     ${p.entityName} <- "${p.text}" [${p.rule}] ${p.context}`);
       for (const v of comparison.missed) console.log(`  known miss       ${v.entity} <- "${v.text}" (${v.why})`);
     }
   }
   if (result.unreadable.length > 0) console.error(`audit: ${result.unreadable.length} file(s) could not be read`);
-  if (comparison && (comparison.wrongBack.length || comparison.rightGone.length || comparison.unreviewed.length)) return 1;
+  if (comparison && (comparison.wrongBack.length || comparison.rightGone.length || comparison.unreviewed.length))
+    return 1;
   return 0;
 }
 
 function printReport(r: AuditResult, all: boolean): void {
-  console.log(`${r.files} files; ${r.flags.length} flagged pairs, ${r.possibles.length} possible marks, ${r.mentions.length} unflagged mentions`);
+  console.log(
+    `${r.files} files; ${r.flags.length} flagged pairs, ${r.possibles.length} possible marks, ${r.mentions.length} unflagged mentions`,
+  );
   for (const u of r.unreadable) console.log(`UNREADABLE ${u.file}: ${u.error}`);
   const limit = all ? Infinity : 60;
   console.log('\nFLAGGED (count, entity, page text, rule, first file, context)');
-  for (const p of r.flags) console.log(`${p.count}\t${p.entityName}\t${p.text}\t${p.rule}\t${p.files[0]}\t${p.context}`);
+  for (const p of r.flags)
+    console.log(`${p.count}\t${p.entityName}\t${p.text}\t${p.rule}\t${p.files[0]}\t${p.context}`);
   console.log('\nPOSSIBLE MARKS (shown only in review mode)');
-  for (const p of r.possibles) console.log(`${p.count}\t${p.entityName}\t${p.text}\t${p.rule}\t${p.files[0]}\t${p.context}`);
+  for (const p of r.possibles)
+    console.log(`${p.count}\t${p.entityName}\t${p.text}\t${p.rule}\t${p.files[0]}\t${p.context}`);
   console.log(`\nUNFLAGGED MENTIONS${all ? '' : ' (most frequent 60; --all for every one)'}`);
-  for (const m of r.mentions.slice(0, limit)) console.log(`${m.count}\t${m.entities.join(' / ')}\t${m.text}\t${m.files[0]}\t${m.context}`);
+  for (const m of r.mentions.slice(0, limit))
+    console.log(`${m.count}\t${m.entities.join(' / ')}\t${m.text}\t${m.files[0]}\t${m.context}`);
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -60,7 +60,8 @@ export function buildCompiledData(root = process.cwd()) {
   });
   const nameTokens = new Set<string>();
   for (const f of lists) {
-    for (const e of f.json.entries) for (const n of [e.name, ...e.aliases]) for (const t of tokenize(n)) nameTokens.add(t.norm);
+    for (const e of f.json.entries)
+      for (const n of [e.name, ...e.aliases]) for (const t of tokenize(n)) nameTokens.add(t.norm);
   }
   for (const l of sourceLinks) for (const t of tokenize(l.name)) nameTokens.add(t.norm);
   for (const r of productLinesFile.records) for (const t of tokenize(r.brand)) nameTokens.add(t.norm);

@@ -56,7 +56,10 @@ export function pairKey(entity: string, text: string): string {
 function contextOf(text: string, start: number, end: number): string {
   const from = Math.max(0, start - 70);
   const to = Math.min(text.length, end + 70);
-  return `${from > 0 ? '…' : ''}${text.slice(from, start)}[${text.slice(start, end)}]${text.slice(end, to)}${to < text.length ? '…' : ''}`.replace(/\s+/g, ' ');
+  return `${from > 0 ? '…' : ''}${text.slice(from, start)}[${text.slice(start, end)}]${text.slice(end, to)}${to < text.length ? '…' : ''}`.replace(
+    /\s+/g,
+    ' ',
+  );
 }
 
 /** Files of a folder (not recursive), sorted, with the URL an index gives each (file -> url). */
@@ -175,4 +178,3 @@ export function readUrlIndex(path: string): Map<string, string> {
   }
   return out;
 }
-

@@ -62,7 +62,9 @@ export function loadDictionaries(candidates?: ReadonlySet<string>): Dictionaries
       common: [...dicts.common],
       properNouns: [...dicts.properNouns],
       languages: [...dicts.languages],
-      commonIn: [...candidates].map((t) => [t, dicts.commonIn(t)] as [string, string[]]).filter(([, l]) => l.length > 0),
+      commonIn: [...candidates]
+        .map((t) => [t, dicts.commonIn(t)] as [string, string[]])
+        .filter(([, l]) => l.length > 0),
     };
     try {
       mkdirSync(cacheDir, { recursive: true });
@@ -118,7 +120,8 @@ function readDictionaries(candidates?: ReadonlySet<string>): Dictionaries {
         continue;
       }
       const norm = normalizeToken(stem);
-      if ((isLower || lang === 'de') && (!candidates || candidates.has(norm) || candidates.has(`${norm}s`))) words.add(norm);
+      if ((isLower || lang === 'de') && (!candidates || candidates.has(norm) || candidates.has(`${norm}s`)))
+        words.add(norm);
       if (isLower) {
         // Abbreviations ("ing." for ingenieur) are not words an acronym could be read as.
         if (!stem.endsWith('.') && !lower.has(`${lang}:${norm}`)) languages.set(norm, (languages.get(norm) ?? 0) + 1);

@@ -42,7 +42,12 @@ export function blocksFromInput(file: string, text: string, url: string | null):
         const r = parseDataFile(file, text, parseXml);
         return {
           format: r.format,
-          blocks: r.blocks.map((b) => ({ text: b.text, field: b.field, lang: b.lang ?? null, country: b.country ?? null })),
+          blocks: r.blocks.map((b) => ({
+            text: b.text,
+            field: b.field,
+            lang: b.lang ?? null,
+            country: b.country ?? null,
+          })),
           sources: r.blocks.map((b) => b.source),
           warnings: r.warnings,
         };

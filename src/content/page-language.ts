@@ -8,6 +8,9 @@ export function pageLanguage(doc: Document): string | null {
     root?.getAttribute('xml:lang') ??
     doc.querySelector?.('meta[http-equiv="content-language" i]')?.getAttribute('content') ??
     '';
-  const code = declared.trim().toLowerCase().split(/[-_,\s]/)[0];
+  const code = declared
+    .trim()
+    .toLowerCase()
+    .split(/[-_,\s]/)[0];
   return /^[a-z]{2}$/.test(code) ? code : null;
 }

@@ -142,7 +142,8 @@ export function compileLists(
   const names = compileNames(entities, guardNames, opts, links);
   addProductLines(entities, names, opts.productLines ?? []);
   for (const n of names) {
-    if (n.weakReason === 'common-word' && n.tokens.length === 1 && opts.commonIn) n.commonIn = opts.commonIn(n.tokens[0]);
+    if (n.weakReason === 'common-word' && n.tokens.length === 1 && opts.commonIn)
+      n.commonIn = opts.commonIn(n.tokens[0]);
     const langs = n.acronym ? opts.publicBodyAcronyms?.get(n.acronym) : undefined;
     if (langs) n.publicBodyIn = langs;
   }
@@ -279,17 +280,18 @@ function categoryText(v: unknown): string {
 
 /**
  * Where an entity is established and what it does, from its own data only: the countries
- * its entries give, the jurisdictions of the legal forms in its names and sourced links,
- * and the business-line words in those names.
+ * its entries and the names of its sourced links give (else the jurisdictions of the legal
+ * forms in its names), and the business-line words in those names.
  */
 function describeEntity(c: Cluster, names: readonly CompiledName[]): void {
-  const jurisdictions = new Set<string>();
+  const countries = new Set<string>();
+  const formJurisdictions = new Set<string>();
   const lines = new Set<string>();
   const texts: string[] = [];
   for (const { entry } of c.sources) {
     // Not the rationales: they name places and activities ("West Bank"), not the company's line.
     texts.push(entry.name, ...entry.aliases);
-    for (const code of countriesIn(entry.country ?? '')) jurisdictions.add(code);
+    for (const code of countriesIn(entry.country ?? '')) countries.add(code);
   }
   for (const n of names) if (n.entity === c.entity.id) texts.push(n.text);
   for (const text of texts) {
@@ -299,10 +301,13 @@ function describeEntity(c: Cluster, names: readonly CompiledName[]): void {
       if (line && line !== 'generic') lines.add(line);
     }
     const lf = coreOf(text).legalForm.join(' ');
-    if (lf) for (const j of jurisdictionsOf(canonicalLegalForm(lf))) jurisdictions.add(j);
+    if (lf) for (const j of jurisdictionsOf(canonicalLegalForm(lf))) formJurisdictions.add(j);
     // A link such as "Heidelberg Materials Belgium" or "IBM Finland" names a country too.
-    for (const code of countriesIn(text)) jurisdictions.add(code);
+    for (const code of countriesIn(text)) countries.add(code);
   }
+  // The countries the data names; only without any, the places its own legal forms are used
+  // ("S.A." alone says Spain or France or Belgium ...).
+  const jurisdictions = countries.size > 0 ? countries : formJurisdictions;
   if (jurisdictions.size > 0) c.entity.jurisdictions = [...jurisdictions].sort();
   if (lines.size > 0) c.entity.lines = [...lines].sort();
 }
@@ -331,7 +336,9 @@ function addProductLines(clusters: Cluster[], names: CompiledName[], lines: read
     const brand = tokenize(pl.brand).map((t) => t.norm);
     const named = names.find((n) => n.tokens.join(' ') === brand.join(' '));
     const owner = pl.company
-      ? clusters.find((c) => c.sources.some((s) => s.list.id === pl.company!.list && s.entry.name === pl.company!.entry))
+      ? clusters.find((c) =>
+          c.sources.some((s) => s.list.id === pl.company!.list && s.entry.name === pl.company!.entry),
+        )
       : clusters.find((c) => c.entity.id === named?.entity);
     if (!owner) continue;
     (owner.entity.productLines ??= []).push({

@@ -348,7 +348,8 @@ export class Matcher {
         candidates.push(['stated-field', { kind: 'field', field: block.field }]);
       }
       if (product) candidates.push(['brand-product', { kind: 'product', text: product.text }]);
-      if (!longerCompany && isForeignWord(site) && block.lang) candidates.push(['foreign-word', { kind: 'foreign-word', lang: block.lang }]);
+      if (!longerCompany && isForeignWord(site) && block.lang)
+        candidates.push(['foreign-word', { kind: 'foreign-word', lang: block.lang }]);
       for (const [, ev] of candidates) if (ev) evidence.push(ev);
       if (candidates.length > 0) rule = candidates[0][0];
       else {

@@ -38,7 +38,9 @@ export interface NameSite {
 const raw = (s: NameSite, a: number, b: number) => s.block.text.slice(s.tokens[a].start, s.tokens[b - 1].end);
 const gapBefore = (s: NameSite, a: number) => s.block.text.slice(s.tokens[a - 1].end, s.tokens[a].start);
 const gapAfter = (s: NameSite, b: number) =>
-  b < s.tokens.length ? s.block.text.slice(s.tokens[b - 1].end, s.tokens[b].start) : s.block.text.slice(s.tokens[b - 1].end);
+  b < s.tokens.length
+    ? s.block.text.slice(s.tokens[b - 1].end, s.tokens[b].start)
+    : s.block.text.slice(s.tokens[b - 1].end);
 
 // ---------------------------------------------------------------- not a name
 
@@ -84,7 +86,10 @@ export function isInsideCode(s: NameSite): boolean {
   if (at < 0) return false;
   const rest = [chunk.slice(0, at), chunk.slice(at + name.length)];
   if (rest.some((r) => r.includes('/') || r.includes('_'))) return true;
-  const parts = rest.join('-').split(/[-–]/).filter((p) => p !== '');
+  const parts = rest
+    .join('-')
+    .split(/[-–]/)
+    .filter((p) => p !== '');
   return parts.some((p) => /\d/.test(p) || (/^\p{Lu}{2,}$/u.test(p) && p.length <= 6));
 }
 

@@ -57,7 +57,9 @@ export function tedR209Blocks(root: Element): DataFileResult {
     warnings.push(`schema version ${version} read as R2.0.9: names in other elements are marked 'organisation'`);
   }
   const form = originalForm(root, forms);
-  const lang = languageCode(form.getAttribute('LG') ?? textOf(kidPath(root, 'CODED_DATA_SECTION', 'NOTICE_DATA', 'LG_ORIG')));
+  const lang = languageCode(
+    form.getAttribute('LG') ?? textOf(kidPath(root, 'CODED_DATA_SECTION', 'NOTICE_DATA', 'LG_ORIG')),
+  );
   const out = new BlockCollector(lang);
   for (const name of descendants(form, 'OFFICIALNAME')) {
     out.add(name.textContent, roleOf(name, form), xpathOf(name), addressCountry(name));

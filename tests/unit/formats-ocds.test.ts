@@ -33,7 +33,9 @@ describe('ocdsBlocks on real files', () => {
   it('UK Contracts Finder tender: a buyer (Met Office) and no supplier', () => {
     const r = ocdsBlocks(load('ocds-uk-contractsfinder-metoffice-tender-2014.json'));
     expect(r.format).toBe('ocds-release');
-    expect(r.blocks).toEqual([{ text: 'Met Office', field: 'buyer', source: 'parties[0].name', kind: 'party', lang: null }]);
+    expect(r.blocks).toEqual([
+      { text: 'Met Office', field: 'buyer', source: 'parties[0].name', kind: 'party', lang: null },
+    ]);
     expect(r.blocks.some((b) => b.field === 'supplier' || b.field === 'tenderer')).toBe(false);
   });
 

@@ -126,7 +126,9 @@ describe('not a name', () => {
   });
 
   test('a register look-alike stays clear (Banque-Carrefour des Entreprises)', () => {
-    const r = scanPage(matcher, [{ text: 'attestation de la Banque Carrefour des Entreprises', field: null, lang: 'fr' }])[0];
+    const r = scanPage(matcher, [
+      { text: 'attestation de la Banque Carrefour des Entreprises', field: null, lang: 'fr' },
+    ])[0];
     expect(r.matches).toEqual([]);
     expect(r.guards).toHaveLength(1);
   });
