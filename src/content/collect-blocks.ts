@@ -31,9 +31,13 @@ export interface CollectOptions {
   ownHost?: Element | null;
   /**
    * The field role a block container states (site adapters, src/content/sites/), or null.
-   * Inherited by nested blocks. Absent = every block has field null.
+   * Inherited by nested blocks. Absent = every block has field null. Asked once per block
+   * container, in document order, with its depth: how many block containers (the
+   * document and shadow roots included) enclose it in this walk, 1 for the walk's root.
+   * Siblings share a depth, so a detector can keep per-depth state in walk order (the
+   * headings open among a container's blocks) without walking the tree itself.
    */
-  fieldOf?(el: Element): FieldRole | null;
+  fieldOf?(el: Element, depth: number): FieldRole | null;
   /** Called for every open shadow root walked (the observer watches each root). */
   onShadowRoot?(root: ShadowRoot): void;
 }
@@ -303,7 +307,7 @@ export function* iterateBlocks(root: Node, opts: CollectOptions): Generator<Page
       const block = builder.take(fields[fields.length - 1]);
       if (block) yield block;
       const inherited = fields[fields.length - 1];
-      fields.push((opts.fieldOf ? opts.fieldOf(el) : null) ?? inherited);
+      fields.push((opts.fieldOf ? opts.fieldOf(el, fields.length) : null) ?? inherited);
       stack.push(EXIT);
     }
     if (el.firstChild) stack.push(el.firstChild);

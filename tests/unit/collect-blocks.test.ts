@@ -131,6 +131,24 @@ describe('collectBlocks', () => {
     expect(out.map((b) => b.text.trim())).toEqual(['Intro Ahava Dead Sea& co', 'x y', 'tail é\u00a0😀 z']);
   });
 
+  it('asks fieldOf once per block container in document order, with its depth in the walk', () => {
+    const doc = docOf(
+      '<section id="s"><h2 id="h">A</h2><ul id="u"><li id="l1">B</li><li id="l2"><p id="p">C</p></li></ul></section><p id="q">D</p>',
+    );
+    const seen: string[] = [];
+    const fieldOf = (el: Element, depth: number) => {
+      if (el.id) seen.push(`${el.id}@${depth}`);
+      return null;
+    };
+    collectBlocks(doc, { isHidden: isHiddenStatic, fieldOf });
+    // The document is the first container (depth 1), html and body follow.
+    expect(seen).toEqual(['s@4', 'h@5', 'u@5', 'l1@6', 'l2@6', 'p@7', 'q@4']);
+    // Walking part of the page: its root is at depth 1.
+    seen.length = 0;
+    collectBlocks(doc.getElementById('u')!, { isHidden: isHiddenStatic, fieldOf });
+    expect(seen).toEqual(['u@1', 'l1@2', 'l2@2', 'p@3']);
+  });
+
   it('passes the field role from fieldOf down to nested blocks', () => {
     const out = blocks('<div class="supplier"><p>Acme</p></div><p>other</p>', {
       fieldOf: (el) => (el.getAttribute('class') === 'supplier' ? 'supplier' : null),

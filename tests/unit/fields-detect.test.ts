@@ -107,12 +107,15 @@ describe('label/value layouts', () => {
 
   it('a heading labels its section, up to the next heading of the same or a higher level', () => {
     const f = fields(
-      '<h2>Section I: Contracting authority</h2><h4>I.1) Name and addresses</h4><p>Example Council</p><p>Town hall</p>' +
+      '<h2>Section I: Contracting authority</h2><h4>I.1) Name and addresses</h4><p>Example Council</p><p>Town Hall, 1 High Street</p>' +
+        '<p>The council buys for its schools.</p>' +
         '<h2>Section II: Object</h2><p>Road works</p>' +
         '<h3>Suppliers</h3><p>Acme Ltd</p><h4>Lot 2</h4><p>Beta Ltd</p><h3>Other information</h3><p>Nothing</p>',
     );
     expect(f['Example Council']).toBe('buyer');
-    expect(f['Town hall']).toBe('buyer');
+    expect(f['Town Hall, 1 High Street']).toBe('buyer');
+    // Items of a section take its role only when they look like names, not prose.
+    expect(f['The council buys for its schools.']).toBeNull();
     expect(f['Road works']).toBeNull();
     expect(f['Acme Ltd']).toBe('supplier');
     expect(f['Beta Ltd']).toBe('supplier');

@@ -5,6 +5,7 @@
 // address of the contractor/concessionaire" both match. Pure: no DOM.
 import type { FieldRole } from '../../core/types';
 import { tokenize, type Token } from '../../core/normalize';
+import { PhraseTrie, type PhraseHit } from './phrases';
 
 /**
  * Label texts per role. "Contractor" in an award section is the winner: the standard-form
@@ -74,6 +75,8 @@ const LABELS: Record<FieldRole, readonly string[]> = {
     'erfolgreiche bieter',
     'name und anschrift des auftragnehmers',
     'name und anschrift des wirtschaftsteilnehmers zugunsten dessen der zuschlag erteilt wurde',
+    // The standard form's own wording (V.2.3), as on vergabe24.de notices.
+    'name und anschrift des wirtschaftsteilnehmers zu dessen gunsten der zuschlag erteilt wurde',
     // es
     'adjudicatario',
     'adjudicatarios',
@@ -392,30 +395,10 @@ const FILLERS = new Set([
   'todos',
 ]);
 
-interface LabelNode {
-  next: Map<string, LabelNode>;
-  role: FieldRole | null;
-  label: string | null;
-}
-
-const ROOT: LabelNode = { next: new Map(), role: null, label: null };
+const TABLE = new PhraseTrie<FieldRole>();
 for (const [role, labels] of Object.entries(LABELS) as [FieldRole, readonly string[]][]) {
-  for (const label of labels) {
-    let node = ROOT;
-    for (const t of tokenize(label).map((x) => x.norm)) {
-      let child = node.next.get(t);
-      if (!child) {
-        child = { next: new Map(), role: null, label: null };
-        node.next.set(t, child);
-      }
-      node = child;
-    }
-    // The first role listed for a label wins (none is listed twice on purpose).
-    if (!node.role) {
-      node.role = role;
-      node.label = label;
-    }
-  }
+  // The first role listed for a label wins (none is listed twice on purpose).
+  for (const label of labels) TABLE.add(label, role);
 }
 
 /** Every label of the table, normalised, with its role (tests check none is a listed name). */
@@ -452,23 +435,7 @@ export function mightBeLabel(text: string): boolean {
   return GATE.test(t);
 }
 
-interface LabelHit {
-  role: FieldRole;
-  label: string;
-  /** Token index just past the label. */
-  end: number;
-}
-
-/** The longest label starting at token `i`, or null. */
-function labelAt(norms: readonly string[], i: number): LabelHit | null {
-  let node: LabelNode | undefined = ROOT;
-  let best: LabelHit | null = null;
-  for (let j = i; j < norms.length && node; j++) {
-    node = node.next.get(norms[j]);
-    if (node?.role) best = { role: node.role, label: node.label as string, end: j + 1 };
-  }
-  return best;
-}
+type LabelHit = PhraseHit<FieldRole>;
 
 /** Longest label text considered; longer texts are values or prose, not labels. */
 export const MAX_LABEL_CHARS = 120;
@@ -487,6 +454,10 @@ const SECTION_WORDS = new Set([
   'seccion',
   'parte',
   'apartado',
+  // it, pl, pt: the standard forms' "Sezione V", "Sekcja V", "Secção V".
+  'sezione',
+  'sekcja',
+  'seccao',
 ]);
 
 /**
@@ -494,7 +465,7 @@ const SECTION_WORDS = new Set([
  * Tokens with digits are numbering; a roman numeral or single letter counts only when a
  * dot or bracket follows it, so "Volvo" or "I" in prose are not skipped.
  */
-function skipNumbering(text: string, tokens: readonly Token[]): number {
+export function skipNumbering(text: string, tokens: readonly Token[]): number {
   let i = 0;
   while (i < tokens.length && i < 4) {
     const t = tokens[i];
@@ -523,16 +494,25 @@ export function isNumberingOnly(text: string): boolean {
   return tokens.length > 0 && skipNumbering(text, tokens) === tokens.length;
 }
 
-/** Finds a label at the start of `tokens` (after numbering and a few filler words). */
-function leadingLabel(text: string, tokens: readonly Token[]): LabelHit | null {
+/** True for words that may surround a label without changing what it names ("the", "name", "list"). */
+export function isFiller(norm: string): boolean {
+  return FILLERS.has(norm);
+}
+
+/** Finds a phrase of `table` at the start of `tokens` (after numbering and a few filler words). */
+export function leadingPhrase<V>(table: PhraseTrie<V>, text: string, tokens: readonly Token[]): PhraseHit<V> | null {
   const norms = tokens.map((t) => t.norm);
   let i = skipNumbering(text, tokens);
   for (let skipped = 0; i < norms.length && skipped <= 6; i++, skipped++) {
-    const hit = labelAt(norms, i);
+    const hit = table.longestAt(norms, i);
     if (hit) return hit;
     if (!FILLERS.has(norms[i])) return null;
   }
   return null;
+}
+
+function leadingLabel(text: string, tokens: readonly Token[]): LabelHit | null {
+  return leadingPhrase(TABLE, text, tokens);
 }
 
 /**
@@ -548,11 +528,11 @@ export function labelRole(text: string): FieldRole | null {
   const hit = leadingLabel(text, tokens);
   if (!hit) return null;
   const rest = tokens.slice(hit.end).map((t) => t.norm);
-  if (rest.every((t) => FILLERS.has(t))) return hit.role;
+  if (rest.every((t) => FILLERS.has(t))) return hit.value;
   // "Name and address of the contractor/concessionaire": a long standard-form label may
   // go on a little. "Awarded to Acme Ltd" is a label with its value, not a label.
-  const words = hit.label.split(' ').length;
-  return words >= 3 && rest.length <= 3 && !INTRODUCERS.has(hit.label) ? hit.role : null;
+  const words = hit.phrase.split(' ').length;
+  return words >= 3 && rest.length <= 3 && !INTRODUCERS.has(hit.phrase) ? hit.value : null;
 }
 
 /**
@@ -562,7 +542,7 @@ export function labelRole(text: string): FieldRole | null {
 export function labelPrefixRole(text: string): FieldRole | null {
   if (!mightBeLabel(text)) return null;
   const tokens = tokenize(text.slice(0, MAX_LABEL_CHARS));
-  return leadingLabel(text, tokens)?.role ?? null;
+  return leadingLabel(text, tokens)?.value ?? null;
 }
 
 /** Colons that end a label: ASCII, full-width, and the ratio sign some sites use. */
@@ -587,7 +567,7 @@ export function leadingRole(text: string): FieldRole | null {
   const tokens = tokenize(head);
   const hit = leadingLabel(head, tokens);
   if (!hit) return null;
-  if (INTRODUCERS.has(hit.label)) return hit.role;
+  if (INTRODUCERS.has(hit.phrase)) return hit.value;
   // The whole text is the label ("Leverancier", "Winner", "V.2.3) Name and address of the
   // contractor/concessionaire"): a heading or a label cell.
   return labelRole(head);
