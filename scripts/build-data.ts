@@ -113,6 +113,7 @@ function publicBodyGuards(): SourceGuard[] {
       list: r.shadows.list,
       reason: `${r.names[0]} is a public body${r.country ? ` (${r.country})` : ''}, not the listed company "${r.shadows.entry}".`,
       sourceUrl: sourceUrl(publicBodies.sources, r.source),
+      publicBody: true,
     })),
   );
 }

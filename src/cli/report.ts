@@ -1,7 +1,7 @@
 // The CLI's output. The JSON shape is a contract used outside the project (issue 2):
 // keep every field and its meaning stable; add fields only at the end of an object.
 import type { BlockScan, Matcher } from '../core/matcher';
-import type { Evidence, FieldRole, MatchedEntry, MatchLevel, MatchType, TextBlock } from '../core/types';
+import type { Evidence, FieldRole, MatchedEntry, MatchLevel, MatchType, RuleName, TextBlock } from '../core/types';
 
 export interface JsonMatch {
   text: string;
@@ -24,6 +24,8 @@ export interface JsonMatch {
    * page data of an HTML file ("json-ld Product.brand"); null for visible text and lines.
    */
   source: string | null;
+  /** The named rule that decided the level (src/core/rules.ts). */
+  rule: RuleName;
 }
 
 export interface JsonGuard {
@@ -90,6 +92,7 @@ export function buildResult(
         start: m.start,
         end: m.end,
         source: head.sources?.[block] ?? null,
+        rule: m.rule,
       });
     }
     for (const g of scan.guards) {
@@ -137,7 +140,7 @@ export function formatSummary(r: JsonResult): string {
       .join('; ');
     const level = m.level === 'flag' ? 'FLAG    ' : 'possible';
     const where = m.source ? ` (at ${m.source})` : '';
-    lines.push(`  ${level} "${m.text}" -> ${m.entityName} [${m.matchType}] ${lists}${where}`);
+    lines.push(`  ${level} "${m.text}" -> ${m.entityName} [${m.matchType}; rule ${m.rule}] ${lists}${where}`);
   }
   for (const g of r.guards) {
     lines.push(`  clear    "${g.text}": not ${g.notEntityName} (${g.reason})`);

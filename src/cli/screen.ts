@@ -8,7 +8,7 @@
 import { DOMParser } from 'linkedom';
 import pkg from '../../package.json';
 import type { Matcher } from '../core/matcher';
-import type { Evidence, FieldRole, MatchedEntry, MatchLevel, MatchType } from '../core/types';
+import type { Evidence, FieldRole, MatchedEntry, MatchLevel, MatchType, RuleName } from '../core/types';
 import { lookupFromCompiled } from '../popup/lookup';
 import { buildBulkRecord, bulkCsv, sha256Hex } from '../shared/audit';
 import {
@@ -108,6 +108,8 @@ export interface JsonScreenMatch {
   evidence: Evidence[];
   start: number;
   end: number;
+  /** The named rule that decided the level (src/core/rules.ts). */
+  rule: RuleName;
 }
 
 export interface JsonScreenRow {
@@ -151,6 +153,7 @@ export function jsonRows(matcher: Matcher, rows: readonly ScreenRow[]): JsonScre
       evidence: m.evidence,
       start: m.start,
       end: m.end,
+      rule: m.rule,
     })),
     source: formatSource(r.source),
     lookalikes: r.guards.map((g) => {

@@ -66,6 +66,11 @@ export interface SourceGuard {
   list: string;
   reason: string;
   sourceUrl: string;
+  /**
+   * A public register or body ("Banque-Carrefour des Entreprises"): it stays clear, but does
+   * not make the name it contains a homonym of another company.
+   */
+  publicBody?: boolean;
 }
 
 /** A sourced corporate link (brand, subsidiary, former name, ...) to a listed entry. */
@@ -403,6 +408,7 @@ function compileGuards(guards: SourceGuard[], clusters: Cluster[], opts: Compile
           notEntityName: target.entity.displayName,
           reason: g.reason,
           sourceUrl: g.sourceUrl,
+          ...(g.publicBody ? { publicBody: true } : {}),
         });
       }
     }
@@ -440,7 +446,9 @@ function compileNames(
   links: SourceLink[],
 ): CompiledName[] {
   const guardKeys = new Set(guards.map((g) => g.tokens.join(' ')));
-  const guardHeads = new Set(guards.map((g) => g.tokens[0]));
+  // Another company sharing the first word makes a homonym; a public body's name does not
+  // ("Banque-Carrefour" leaves "Carrefour" an ordinary French word, read by its language).
+  const guardHeads = new Set(guards.filter((g) => !g.publicBody).map((g) => g.tokens[0]));
   const byKey = new Map<string, CompiledName>();
   let nextId = 0;
 
@@ -570,10 +578,8 @@ export function classify(
       return widely(t) ? weak('common-word') : weak('acronym', r.replace(/\./g, ''));
     }
     if (t.length <= 3 || /^\d+$/.test(t)) return weak('short');
-    // An ordinary word stays one even when a look-alike starts with it ("Banque-Carrefour"):
-    // its language then decides (a capitalised "Carrefour" in Polish text is the retailer).
-    if (opts.isCommonWord(t)) return weak('common-word');
     if (guardHeads.has(t)) return weak('homonym');
+    if (opts.isCommonWord(t)) return weak('common-word');
     // A one-word alias cut from a longer listed name ("Medan" from "Medan – Roads and
     // Quarries") is weaker evidence than a name the list gives on its own.
     if (derived && (t.length <= 4 || opts.isKnownName?.(t))) return weak(t.length <= 4 ? 'short' : 'homonym');

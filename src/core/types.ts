@@ -172,6 +172,8 @@ export interface CompiledGuard {
   notEntityName: string;
   reason: string;
   sourceUrl: string;
+  /** A public register or body, not another company. */
+  publicBody?: boolean;
 }
 
 /** The structure the matcher loads: produced at build time, loaded as JSON. */

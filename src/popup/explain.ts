@@ -1,7 +1,16 @@
 // Plain-language explanations of matches and list entries, from the data each match
 // carries (match type, evidence, the compiled name). Every sentence about a listing is
 // attributed to the list's publisher: the extension never states a verdict of its own.
-import type { CompiledName, Criterion, EntryRef, Evidence, FieldRole, ListMeta, WeakReason } from '../core/types';
+import type {
+  CompiledName,
+  Criterion,
+  EntryRef,
+  Evidence,
+  FieldRole,
+  ListMeta,
+  RuleName,
+  WeakReason,
+} from '../core/types';
 import { formatListDate } from '../shared/format';
 import { t } from '../shared/i18n';
 import type { EvidenceItem } from './view-model';
@@ -71,8 +80,46 @@ export function corroborationPhrase(ev: Evidence): string | null {
       return t('evidenceField', fieldLabel(ev.field));
     case 'full-name-on-page':
       return t('evidenceFullName', ev.text);
+    case 'product':
+      return t('evidenceProduct', ev.text);
+    case 'foreign-word':
+      return t('evidenceForeignWord', ev.lang);
     default:
       return null;
+  }
+}
+
+/** The named rule that decided a match's level, in words. */
+export function ruleLabel(rule: RuleName): string {
+  switch (rule) {
+    case 'strong-name':
+      return t('rule_strong_name');
+    case 'legal-form-agrees':
+      return t('rule_legal_form_agrees');
+    case 'country-subsidiary':
+      return t('rule_country_subsidiary');
+    case 'business-line':
+      return t('rule_business_line');
+    case 'acronym-case':
+      return t('rule_acronym_case');
+    case 'capitalised-words':
+      return t('rule_capitalised_words');
+    case 'stated-field':
+      return t('rule_stated_field');
+    case 'brand-product':
+      return t('rule_brand_product');
+    case 'foreign-word':
+      return t('rule_foreign_word');
+    case 'full-name-on-page':
+      return t('rule_full_name_on_page');
+    case 'no-corroboration':
+      return t('rule_no_corroboration');
+    case 'part-of-longer-name':
+      return t('rule_part_of_longer_name');
+    case 'link-not-current':
+      return t('rule_link_not_current');
+    case 'delisted-only':
+      return t('rule_delisted_only');
   }
 }
 

@@ -6,7 +6,7 @@
 //   whatever its section; a dismissal never moves any other entity.
 // - Page evidence is grouped by distinct matched text and match type, keeping every
 //   occurrence so "Show on page" can step through them.
-import type { EntryRef, Evidence, FieldRole, MatchLevel, MatchType } from '../core/types';
+import type { EntryRef, Evidence, FieldRole, MatchLevel, MatchType, RuleName } from '../core/types';
 import type { ReportedMatch, TabResults } from '../shared/messages';
 import { dismissalFor } from '../shared/user-data/rules';
 import type { Dismissal } from '../shared/user-data/types';
@@ -31,6 +31,8 @@ export interface EvidenceItem {
   nameId: number;
   field: FieldRole | null;
   evidence: Evidence[];
+  /** The rule that decided the strongest occurrence's level. */
+  rule: RuleName;
   context: string;
   occurrences: Occurrence[];
   /** Read from the page's data (JSON-LD, embedded product JSON): nothing to show on the page. */
@@ -130,6 +132,7 @@ function evidenceItems(matches: ReportedMatch[]): EvidenceItem[] {
         nameId: m.nameId,
         field: m.field,
         evidence: [],
+        rule: m.rule,
         context: m.context,
         occurrences: [],
         fromPageData: m.fromPageData === true,
@@ -138,6 +141,7 @@ function evidenceItems(matches: ReportedMatch[]): EvidenceItem[] {
     } else if (LEVEL_RANK[m.level] > LEVEL_RANK[item.level]) {
       // Explain the strongest occurrence: its context and corroboration are why it flags.
       item.level = m.level;
+      item.rule = m.rule;
       item.context = m.context;
       item.field = m.field;
       item.evidence = [];

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { CompiledName } from '../../core/types';
 import { formatListDate } from '../../shared/format';
 import { t } from '../../shared/i18n';
-import { cautionNotes, fieldLabel, matchTypeExplanation } from '../explain';
+import { cautionNotes, fieldLabel, matchTypeExplanation, ruleLabel } from '../explain';
 import type { EvidenceItem, Occurrence } from '../view-model';
 import { ContextExcerpt } from './ContextExcerpt';
 import { ExternalLink } from './ExternalLink';
@@ -32,6 +32,7 @@ export function EvidenceRow({ item, name, onReveal, showCautions = true }: Props
         {count > 1 ? <span class="times"> {t('occurrences', count)}</span> : null}
       </p>
       <p class="explanation">{matchTypeExplanation(item, name)}</p>
+      <p class="rule">{t('decidedByRule', ruleLabel(item.rule))}</p>
       {item.field && item.matchType !== 'weak-alias' ? (
         <p class="field">{t('fieldOnPage', fieldLabel(item.field))}</p>
       ) : null}

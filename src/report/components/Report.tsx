@@ -44,6 +44,7 @@ function asItem(m: AuditMatch): EvidenceItem {
     nameId: -1,
     field: m.field,
     evidence: m.evidence,
+    rule: m.rule,
     context: '',
     occurrences: [],
     fromPageData: false,

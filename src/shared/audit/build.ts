@@ -127,6 +127,7 @@ function auditMatch(m: Match, dismissals: readonly Dismissal[], host: string | n
     lists: m.lists.map((l) => ({ list: l.list, entry: l.entry, status: l.status })),
     evidence: m.evidence.map((e) => ({ ...e })),
     dismissed: dismissalFor(dismissals, m.entityName, host),
+    rule: m.rule,
   };
 }
 
@@ -215,6 +216,7 @@ export function buildPageRecord(ctx: RecordContext, results: TabResults): PageAu
         lists: (named.get(e.id)?.lists ?? []).map((l) => ({ ...l })),
         evidence: item.evidence.map((x) => ({ ...x })),
         dismissed: dismissalFor(ctx.dismissals, e.displayName, host),
+        rule: item.rule,
         context: item.context,
         occurrences: item.occurrences.length,
       })),

@@ -35,6 +35,10 @@ export function evidenceText(evidence: readonly Evidence[]): string {
           return `${e.kind}: ${e.text}`;
         case 'field':
           return `field: ${e.field}`;
+        case 'product':
+          return `product: ${e.text}`;
+        case 'foreign-word':
+          return `foreign-word: ${e.lang}`;
         case 'no-corroboration':
           return `no-corroboration: ${e.reason}`;
         case 'link-not-current':

@@ -2,7 +2,7 @@
 // which settings, what was found and why, what was clear, and which dismissals were in
 // force. One JSON shape for pages and bulk screenings; CSV and the printable report are
 // views of it. Field meanings are stable: add fields, never repurpose them.
-import type { EntryRef, Evidence, FieldRole, MatchedEntry, MatchLevel, MatchType } from '../../core/types';
+import type { EntryRef, Evidence, FieldRole, MatchedEntry, MatchLevel, MatchType, RuleName } from '../../core/types';
 import type { ScreenCounts, ScreenResult } from '../screening/types';
 
 export const AUDIT_FORMAT = 'settlement-screen-audit-record';
@@ -58,6 +58,8 @@ export interface AuditMatch {
   evidence: Evidence[];
   /** The user's dismissal that covers this entity here, if any. */
   dismissed: AuditDismissalRef | null;
+  /** The named rule that decided the level (src/core/rules.ts). */
+  rule: RuleName;
 }
 
 export interface AuditLookalike {
