@@ -368,7 +368,7 @@ export class PageScanner {
 
   /** The block as the matcher reads it: with the page's language. */
   #withLanguage(block: PageBlock): TextBlock {
-    this.#lang ??= pageLanguage(document);
+    if (this.#lang === undefined) this.#lang = pageLanguage(document);
     return { text: block.text, field: block.field, lang: this.#lang };
   }
 

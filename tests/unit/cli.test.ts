@@ -182,6 +182,7 @@ describe('scan', () => {
       'start',
       'end',
       'source',
+      'rule',
     ]);
     expect(heidelberg!.source).toBeNull();
     expect(heidelberg!.level).toBe('flag');
@@ -241,7 +242,7 @@ describe('scan', () => {
     const r = await run(['scan', 'n.txt'], { 'n.txt': 'Heidelberg Materials AG\nDelta' });
     expect(r.code).toBe(0);
     expect(r.out[0]).toMatch(/^n\.txt: 1 flag, 0 possible, \d+ look-alikes? left clear \(text, 2 blocks/);
-    expect(r.out[0]).toContain('FLAG     "Heidelberg Materials AG" -> Heidelberg Materials AG [exact]');
+    expect(r.out[0]).toContain('FLAG     "Heidelberg Materials AG" -> Heidelberg Materials AG [exact; rule strong-name]');
     expect(r.out[0]).toContain(`${OHCHR}: Heidelberg Materials AG`);
   });
 

@@ -62,6 +62,7 @@ describe('screen --json', () => {
       'evidence',
       'start',
       'end',
+      'rule',
     ]);
     expect(m.lists.length).toBeGreaterThan(0);
     expect(j.rows[2].lookalikes[0].notEntityName).toBe('Volvo Group');
