@@ -124,11 +124,17 @@ export function productAfter(s: NameSite): { line: ProductLine; text: string } |
   if (!lines || s.j >= s.tokens.length || !/^\s+$/.test(gapAfter(s, s.j))) return null;
   const next = raw(s, s.j, s.j + 1);
   for (const line of lines) {
-    if (line.words.includes(next) || (line.models !== '^$' && new RegExp(line.models).test(next))) {
-      return { line, text: next };
-    }
+    if (line.words.includes(next) || modelPattern(line).test(next)) return { line, text: next };
   }
   return null;
+}
+
+const MODEL_PATTERNS = new WeakMap<ProductLine, RegExp>();
+/** Compiled once per product line: this runs for every occurrence of a brand. */
+function modelPattern(line: ProductLine): RegExp {
+  let re = MODEL_PATTERNS.get(line);
+  if (!re) MODEL_PATTERNS.set(line, (re = new RegExp(line.models === '' ? '^$' : line.models)));
+  return re;
 }
 
 // ---------------------------------------------------------------- part of a longer name
