@@ -52,6 +52,8 @@ function itemReasons(item: EvidenceItem): NotFlaggedReason[] {
   const link = find(item, 'link-not-current');
   if (link) return [{ text: linkReason(link.status, item.text), note: link.note }];
   const out: NotFlaggedReason[] = [];
+  // The name is the tail of another organisation's name ("Meixner + Partner GmbH").
+  if (item.rule === 'part-of-longer-name') out.push({ text: t('notFlaggedPartOfLongerName', item.text), note: null });
   const runsOn = find(item, 'runs-on');
   if (runsOn) out.push({ text: t('notFlaggedRunsOn', [item.text, runsOn.text]), note: null });
   const weak = find(item, 'no-corroboration');
