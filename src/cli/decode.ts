@@ -1,22 +1,20 @@
-// Input bytes -> text. Files from tender portals and webshops are mostly UTF-8, but saved
-// pages and exports from older systems are often windows-1252: rather than scan mojibake
-// (and miss "Société" or "–"), fall back and say so.
+// Input bytes -> text for `scan`: the one decoder every reader shares (src/formats/text-decode.ts),
+// with its warnings in English.
 
 import { detectDataFormat } from '../formats/detect';
+import { decodeWarningText, decodeWarnings } from '../formats/decode-warnings';
+import { decodeBytes, type TextEncoding } from '../formats/text-decode';
 
 export interface Decoded {
   text: string;
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: TextEncoding;
+  /** How the bytes were read, when that is anything but plain UTF-8 (one sentence each). */
+  warnings: string[];
 }
 
 export function decodeInput(bytes: Uint8Array): Decoded {
-  try {
-    // fatal: throw on invalid UTF-8 instead of inserting U+FFFD; the default ignoreBOM=false
-    // strips a UTF-8 byte order mark.
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
+  const { text, report } = decodeBytes(bytes);
+  return { text, encoding: report.encoding, warnings: decodeWarnings(report).map(decodeWarningText) };
 }
 
 /**

@@ -79,11 +79,12 @@ async function scanFiles(
   // for a clean one.
   const heads: { head: ResultHead; blocks: TextBlock[] }[] = [];
   for (const file of cmd.files) {
-    const { text, encoding } = decodeInput(await io.read(file));
-    if (encoding !== 'utf-8') io.err(`${PROG}: ${file} is not valid UTF-8; decoded it as ${encoding}`);
-    const input = blocksFromInput(file, text, cmd.url);
+    const decoded = decodeInput(await io.read(file));
+    for (const w of decoded.warnings) io.err(`${PROG}: ${file}: ${w}`);
+    const input = blocksFromInput(file, decoded.text, cmd.url);
+    const warnings = [...decoded.warnings, ...input.warnings];
     heads.push({
-      head: { file, url: cmd.url, format: input.format, warnings: input.warnings, sources: input.sources },
+      head: { file, url: cmd.url, format: input.format, warnings, sources: input.sources },
       blocks: input.blocks,
     });
   }

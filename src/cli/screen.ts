@@ -27,6 +27,7 @@ import {
   type ScreenRow,
   type ScreeningWarning,
 } from '../shared/screening';
+import { decodeWarningText } from '../formats/decode-warnings';
 import { defaultMatcher } from './data';
 import { InputError, type CliIo } from './io';
 
@@ -169,7 +170,7 @@ export function jsonRows(matcher: Matcher, rows: readonly ScreenRow[]): JsonScre
 }
 
 function warningText(w: ScreeningWarning): string {
-  return w.code === 'encoding' ? `the file is not valid UTF-8; read it as ${w.encoding}` : w.detail;
+  return w.code === 'data-file' ? w.detail : decodeWarningText(w);
 }
 
 const parseXml = (text: string): Document => new DOMParser().parseFromString(text, 'text/xml') as unknown as Document;

@@ -1,5 +1,6 @@
 // Screening errors and warnings in the user's language: what is wrong and where.
 import type { MatchType } from '../core/types';
+import { lineList } from '../formats/decode-warnings';
 import { formatCount } from '../shared/format';
 import { t } from '../shared/i18n';
 import type { ScreeningErrorInfo } from '../shared/screening/errors';
@@ -61,6 +62,10 @@ export function warningMessage(w: ScreeningWarning): string {
   switch (w.code) {
     case 'encoding':
       return t('screenWarnEncoding', w.encoding);
+    case 'encoding-lines':
+      return t('screenWarnEncodingLines', lineList(w.lines, w.count));
+    case 'encoding-replaced':
+      return t('screenWarnEncodingReplaced', formatCount(w.count));
     case 'data-file':
       return t('screenWarnDataFile', w.detail);
   }

@@ -93,14 +93,18 @@ describe('parseArgs', () => {
 describe('input decoding', () => {
   it('decodes UTF-8 and drops a byte order mark', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Ahava – Dead Sea')]);
-    expect(decodeInput(bytes)).toEqual({ text: 'Ahava – Dead Sea', encoding: 'utf-8' });
+    expect(decodeInput(bytes)).toEqual({ text: 'Ahava – Dead Sea', encoding: 'utf-8', warnings: [] });
   });
   it('falls back to windows-1252 when the bytes are not UTF-8', () => {
     // 0x96 is the en dash in windows-1252 and invalid on its own in UTF-8.
     const bytes = new Uint8Array([
       0x41, 0x68, 0x61, 0x76, 0x61, 0x20, 0x96, 0x20, 0x53, 0x6f, 0x63, 0x69, 0xe9, 0x74, 0xe9,
     ]);
-    expect(decodeInput(bytes)).toEqual({ text: 'Ahava – Société', encoding: 'windows-1252' });
+    expect(decodeInput(bytes)).toEqual({
+      text: 'Ahava – Société',
+      encoding: 'windows-1252',
+      warnings: ['not valid UTF-8; read as windows-1252: check that accented names look right'],
+    });
   });
   it('tells HTML from text by content, then by extension', () => {
     expect(looksLikeHtml('page.HTM', 'plain')).toBe(true);
@@ -230,7 +234,9 @@ describe('scan', () => {
     const enc = (s: string) => Uint8Array.from(s, (c) => (c === '–' ? 0x96 : c.charCodeAt(0)));
     const r = await run(['scan', 'old.txt', '--json'], { 'old.txt': enc('Ahava – Dead Sea Laboratories Ltd.') });
     expect(r.code).toBe(0);
-    expect(r.err).toEqual(['settlement-screen: old.txt is not valid UTF-8; decoded it as windows-1252']);
+    expect(r.err).toEqual([
+      'settlement-screen: old.txt: not valid UTF-8; read as windows-1252: check that accented names look right',
+    ]);
     expect(r.json()[0].matches[0].lists[0]).toEqual({
       list: OHCHR,
       entry: 'Ahava – Dead Sea Laboratories Ltd.',
@@ -242,7 +248,9 @@ describe('scan', () => {
     const r = await run(['scan', 'n.txt'], { 'n.txt': 'Heidelberg Materials AG\nDelta' });
     expect(r.code).toBe(0);
     expect(r.out[0]).toMatch(/^n\.txt: 1 flag, 0 possible, \d+ look-alikes? left clear \(text, 2 blocks/);
-    expect(r.out[0]).toContain('FLAG     "Heidelberg Materials AG" -> Heidelberg Materials AG [exact; rule strong-name]');
+    expect(r.out[0]).toContain(
+      'FLAG     "Heidelberg Materials AG" -> Heidelberg Materials AG [exact; rule strong-name]',
+    );
     expect(r.out[0]).toContain(`${OHCHR}: Heidelberg Materials AG`);
   });
 

@@ -240,7 +240,7 @@ describe('malformed text files', () => {
     ]);
     const loaded = await load('x.csv', cp1252);
     expect(table(loaded)[0].rows[1]).toEqual(['Société Générale SA']);
-    expect(loaded.warnings).toEqual([{ code: 'encoding', encoding: 'windows-1252' }]);
+    expect(loaded.warnings).toEqual([{ code: 'encoding', encoding: 'windows-1252', detectedBy: 'fallback' }]);
     const u16 = new Uint8Array([
       0xff,
       0xfe,

@@ -5,7 +5,8 @@
 // linkedom's in Node).
 import { detectDataFormat, FormatError, parseDataFile, type DataFormat } from '../../formats';
 import { parseCsvTable } from './csv-read';
-import { decodeText, looksBinary, type DecodedText } from './decode';
+import type { DecodeWarning } from '../../formats/decode-warnings';
+import { decodeText, looksBinary } from './decode';
 import { ScreeningInputError } from './errors';
 import { MAX_NAME_LENGTH, MAX_ROWS, type SheetTable } from './table';
 import type { ScreenInput } from './types';
@@ -16,8 +17,8 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export type InputFormat = 'lines' | 'csv' | 'tsv' | 'xlsx' | DataFormat;
 
-export type ScreeningWarning =
-  { code: 'encoding'; encoding: DecodedText['encoding'] } | { code: 'data-file'; detail: string };
+/** How the file was decoded (src/formats/decode-warnings.ts), or what a data file's reader noted. */
+export type ScreeningWarning = DecodeWarning | { code: 'data-file'; detail: string };
 
 export type LoadedInput =
   | { kind: 'table'; format: 'csv' | 'tsv' | 'xlsx'; sheets: SheetTable[]; warnings: ScreeningWarning[] }
@@ -76,11 +77,13 @@ function fromDataFile(
     throw e;
   }
   // Bulk screening lists the parties; the notice's other texts are for `scan` and the page.
-  const inputs: ScreenInput[] = result.blocks.filter((b) => b.kind === 'party').map((b) => ({
-    input: b.text,
-    field: b.field,
-    source: { kind: 'path', path: b.source },
-  }));
+  const inputs: ScreenInput[] = result.blocks
+    .filter((b) => b.kind === 'party')
+    .map((b) => ({
+      input: b.text,
+      field: b.field,
+      source: { kind: 'path', path: b.source },
+    }));
   if (inputs.length === 0) throw new ScreeningInputError({ code: 'empty' });
   if (inputs.length > MAX_ROWS)
     throw new ScreeningInputError({ code: 'too-many-rows', count: inputs.length, limit: MAX_ROWS });
@@ -109,8 +112,7 @@ export async function loadScreeningFile(
   // A .xlsx that is not a ZIP is damaged (a truncated download keeps its name).
   if (ext === 'xlsx') throw new ScreeningInputError({ code: 'xlsx-corrupt' });
   const decoded = decodeText(bytes);
-  const warnings: ScreeningWarning[] =
-    decoded.encoding === 'utf-8' ? [] : [{ code: 'encoding', encoding: decoded.encoding }];
+  const warnings: ScreeningWarning[] = [...decoded.warnings];
   const text = decoded.text;
   if (looksBinary(text)) throw new ScreeningInputError({ code: 'binary' });
   if (text.trim() === '') throw new ScreeningInputError({ code: 'empty' });
