@@ -19,8 +19,12 @@
 //   contracts[].suppliers                         -> 'supplier' (not in the standard; Paraguay's DNCP
 //                                                    publishes it, as an object)
 // Linked releases (records[].releases[] holding only a url) and versionedRelease are not read.
+// A field of another JSON type than the schema's (a name given as an array or object, a party or
+// `tender.tenderers` as a plain string) is a warning with its JSON path, and the names in it are
+// still read (ocds-shapes.ts).
 import type { FieldRole } from '../core/types';
 import { BlockCollector } from './blocks';
+import { ShapeWarnings, isJsonObject, itemsOf, jsonType, namesIn, rolesIn } from './ocds-shapes';
 import { FormatError, type DataFileResult, type DataFormat } from './types';
 
 type Json = Record<string, unknown>;
@@ -35,9 +39,7 @@ const PARTY_ROLES: Record<string, FieldRole> = {
 
 const NOT_OCDS = "not an OCDS release, record or package: missing 'ocid'/'releases'/'records'";
 
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+const isObject = isJsonObject;
 
 function arrayAt(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
@@ -47,70 +49,119 @@ function join(prefix: string, key: string): string {
   return prefix === '' ? key : `${prefix}.${key}`;
 }
 
+/** Where a release is read: the names found, and what was not in the expected shape. */
+interface Reader {
+  out: BlockCollector;
+  warnings: string[];
+  shapes: ShapeWarnings;
+}
+
+function addNames(r: Reader, value: unknown, path: string, field: FieldRole): void {
+  for (const n of namesIn(value, path, r.shapes)) r.out.add(n.value, field, n.path);
+}
+
 /**
  * The names of an Organization / OrganizationReference (name, identifier legal names), or of an
  * Identifier (legalName), which OCDS 1.0 uses for transaction provider/receiver organisations.
+ * An organisation given as a plain string is its name; as an array, each item is one.
  */
-function addOrganization(out: BlockCollector, org: unknown, path: string, field: FieldRole): void {
-  if (!isObject(org)) return;
-  out.add(org.name, field, `${path}.name`);
-  out.add(org.legalName, field, `${path}.legalName`);
-  if (isObject(org.identifier)) out.add(org.identifier.legalName, field, `${path}.identifier.legalName`);
-  arrayAt(org.additionalIdentifiers).forEach((id, i) => {
-    if (isObject(id)) out.add(id.legalName, field, `${path}.additionalIdentifiers[${i}].legalName`);
-  });
+function addOrganization(
+  r: Reader,
+  org: unknown,
+  path: string,
+  field: FieldRole,
+  opts: { nested?: boolean; reported?: boolean } = {},
+): void {
+  if (org === undefined || org === null) return;
+  if (typeof org === 'string') {
+    if (!opts.reported) r.shapes.add(`${path} is a string, not an organization object: read as its name`);
+    r.out.add(org, field, path);
+    return;
+  }
+  if (Array.isArray(org) && !opts.nested) {
+    r.shapes.add(`${path} is an array, not an organization object: read each item`);
+    org.forEach((o, i) => addOrganization(r, o, `${path}[${i}]`, field, { nested: true, reported: true }));
+    return;
+  }
+  if (!isObject(org)) {
+    r.shapes.add(`${path} is ${jsonType(org)}, not an organization object: not read`);
+    return;
+  }
+  addNames(r, org.name, `${path}.name`, field);
+  addNames(r, org.legalName, `${path}.legalName`, field);
+  if (isObject(org.identifier)) addNames(r, org.identifier.legalName, `${path}.identifier.legalName`, field);
+  else if (org.identifier !== undefined && org.identifier !== null) {
+    r.shapes.add(`${path}.identifier is ${jsonType(org.identifier)}, not an object: not read`);
+  }
+  for (const id of itemsOf(org.additionalIdentifiers, `${path}.additionalIdentifiers`, r.shapes, 'identifier')) {
+    if (isObject(id.value)) addNames(r, id.value.legalName, `${id.path}.legalName`, field);
+  }
 }
 
-function partyFields(roles: unknown): FieldRole[] {
+function partyFields(r: Reader, roles: unknown, path: string): FieldRole[] {
   const out = new Set<FieldRole>();
-  for (const r of arrayAt(roles)) {
-    if (typeof r === 'string') out.add(PARTY_ROLES[r.toLowerCase()] ?? 'organisation');
-  }
+  for (const role of rolesIn(roles, path, r.shapes)) out.add(PARTY_ROLES[role.toLowerCase()] ?? 'organisation');
   if (out.size === 0) out.add('organisation');
   return [...out];
 }
 
-function readRelease(out: BlockCollector, warnings: string[], rel: Json, prefix: string): void {
-  arrayAt(rel.parties).forEach((party, i) => {
-    if (!isObject(party)) return;
-    for (const field of partyFields(party.roles)) {
-      addOrganization(out, party, `${join(prefix, 'parties')}[${i}]`, field);
+/** Organisations in a field the schema makes an array of them. */
+function addOrganizations(r: Reader, v: unknown, path: string, field: FieldRole, what: string): void {
+  for (const item of itemsOf(v, path, r.shapes, what, true)) {
+    addOrganization(r, item.value, item.path, field, { reported: item.reported });
+  }
+}
+
+function readRelease(out: BlockCollector, warnings: string[], shapes: ShapeWarnings, rel: Json, prefix: string): void {
+  const r: Reader = { out, warnings, shapes };
+  for (const party of itemsOf(rel.parties, join(prefix, 'parties'), shapes, 'party', true)) {
+    if (typeof party.value === 'string') {
+      if (!party.reported) {
+        shapes.add(`${party.path} is a string, not an organization object: read as an organisation's name`);
+      }
+      out.add(party.value, 'organisation', party.path);
+      continue;
     }
-  });
-  addOrganization(out, rel.buyer, join(prefix, 'buyer'), 'buyer');
+    if (!isObject(party.value)) {
+      addOrganization(r, party.value, party.path, 'organisation');
+      continue;
+    }
+    for (const field of partyFields(r, party.value.roles, `${party.path}.roles`)) {
+      addOrganization(r, party.value, party.path, field);
+    }
+  }
+  addOrganization(r, rel.buyer, join(prefix, 'buyer'), 'buyer');
   const tender = rel.tender;
   if (isObject(tender)) {
-    addOrganization(out, tender.procuringEntity, join(prefix, 'tender.procuringEntity'), 'buyer');
-    arrayAt(tender.tenderers).forEach((t, i) =>
-      addOrganization(out, t, `${join(prefix, 'tender.tenderers')}[${i}]`, 'tenderer'),
-    );
+    addOrganization(r, tender.procuringEntity, join(prefix, 'tender.procuringEntity'), 'buyer');
+    addOrganizations(r, tender.tenderers, join(prefix, 'tender.tenderers'), 'tenderer', 'tenderer');
+  } else if (tender !== undefined && tender !== null) {
+    shapes.add(`${join(prefix, 'tender')} is ${jsonType(tender)}, not an object: not read`);
   }
-  arrayAt(rel.awards).forEach((award, a) => {
-    if (!isObject(award)) return;
-    arrayAt(award.suppliers).forEach((s, i) =>
-      addOrganization(out, s, `${join(prefix, 'awards')}[${a}].suppliers[${i}]`, 'supplier'),
-    );
-  });
-  arrayAt(rel.contracts).forEach((contract, c) => {
-    if (!isObject(contract)) return;
-    const cPath = `${join(prefix, 'contracts')}[${c}]`;
-    if (isObject(contract.suppliers)) {
+  for (const award of itemsOf(rel.awards, join(prefix, 'awards'), shapes, 'award')) {
+    if (!isObject(award.value)) continue;
+    addOrganizations(r, award.value.suppliers, `${award.path}.suppliers`, 'supplier', 'supplier');
+  }
+  for (const contract of itemsOf(rel.contracts, join(prefix, 'contracts'), shapes, 'contract')) {
+    if (!isObject(contract.value)) continue;
+    const c = contract.value;
+    const cPath = contract.path;
+    if (isObject(c.suppliers)) {
       warnings.push(`${cPath}.suppliers is an object, not an array (not standard OCDS); read as one supplier`);
-      addOrganization(out, contract.suppliers, `${cPath}.suppliers`, 'supplier');
+      addOrganization(r, c.suppliers, `${cPath}.suppliers`, 'supplier');
     } else {
-      arrayAt(contract.suppliers).forEach((s, i) => addOrganization(out, s, `${cPath}.suppliers[${i}]`, 'supplier'));
+      addOrganizations(r, c.suppliers, `${cPath}.suppliers`, 'supplier', 'supplier');
     }
-    const impl = contract.implementation;
-    if (!isObject(impl)) return;
-    arrayAt(impl.transactions).forEach((tx, t) => {
-      if (!isObject(tx)) return;
-      const tPath = `${cPath}.implementation.transactions[${t}]`;
-      addOrganization(out, tx.payee, `${tPath}.payee`, 'supplier');
-      addOrganization(out, tx.receiverOrganization, `${tPath}.receiverOrganization`, 'supplier');
-      addOrganization(out, tx.payer, `${tPath}.payer`, 'organisation');
-      addOrganization(out, tx.providerOrganization, `${tPath}.providerOrganization`, 'organisation');
-    });
-  });
+    const impl = c.implementation;
+    if (!isObject(impl)) continue;
+    for (const tx of itemsOf(impl.transactions, `${cPath}.implementation.transactions`, shapes, 'transaction')) {
+      if (!isObject(tx.value)) continue;
+      addOrganization(r, tx.value.payee, `${tx.path}.payee`, 'supplier');
+      addOrganization(r, tx.value.receiverOrganization, `${tx.path}.receiverOrganization`, 'supplier');
+      addOrganization(r, tx.value.payer, `${tx.path}.payer`, 'organisation');
+      addOrganization(r, tx.value.providerOrganization, `${tx.path}.providerOrganization`, 'organisation');
+    }
+  }
 }
 
 function requireOcid(v: unknown, path: string, kind: 'release' | 'record'): Json {
@@ -120,7 +171,7 @@ function requireOcid(v: unknown, path: string, kind: 'release' | 'record'): Json
   return v;
 }
 
-function readRecord(out: BlockCollector, warnings: string[], rec: Json, prefix: string): void {
+function readRecord(out: BlockCollector, warnings: string[], shapes: ShapeWarnings, rec: Json, prefix: string): void {
   let embedded = 0;
   let linked = 0;
   arrayAt(rec.releases).forEach((rel, i) => {
@@ -130,11 +181,11 @@ function readRecord(out: BlockCollector, warnings: string[], rec: Json, prefix: 
       linked++;
       return;
     }
-    readRelease(out, warnings, requireOcid(rel, path, 'release'), path);
+    readRelease(out, warnings, shapes, requireOcid(rel, path, 'release'), path);
     embedded++;
   });
   const compiled = isObject(rec.compiledRelease);
-  if (compiled) readRelease(out, warnings, rec.compiledRelease as Json, join(prefix, 'compiledRelease'));
+  if (compiled) readRelease(out, warnings, shapes, rec.compiledRelease as Json, join(prefix, 'compiledRelease'));
   if (linked > 0) {
     warnings.push(
       `${join(prefix, 'releases')}: ${linked} linked release(s) (url only) not read` +
@@ -155,29 +206,31 @@ export function ocdsBlocks(json: unknown): DataFileResult {
   }
   const out = new BlockCollector();
   const warnings: string[] = [];
+  const shapes = new ShapeWarnings();
   let format: DataFormat;
   if (Array.isArray(json.records)) {
     format = 'ocds-record-package';
     json.records.forEach((r, i) => {
       const path = `records[${i}]`;
-      readRecord(out, warnings, requireOcid(r, path, 'record'), path);
+      readRecord(out, warnings, shapes, requireOcid(r, path, 'record'), path);
     });
   } else if (typeof json.ocid === 'string' && (Array.isArray(json.releases) || isObject(json.compiledRelease))) {
     format = 'ocds-record';
-    readRecord(out, warnings, json, '');
+    readRecord(out, warnings, shapes, json, '');
   } else if (Array.isArray(json.releases)) {
     format = 'ocds-release-package';
     json.releases.forEach((r, i) => {
       const path = `releases[${i}]`;
-      readRelease(out, warnings, requireOcid(r, path, 'release'), path);
+      readRelease(out, warnings, shapes, requireOcid(r, path, 'release'), path);
     });
   } else if (typeof json.ocid === 'string') {
     format = 'ocds-release';
-    readRelease(out, warnings, json, '');
+    readRelease(out, warnings, shapes, json, '');
   } else {
     throw new FormatError(NOT_OCDS);
   }
   const blocks = out.finish();
+  warnings.push(...shapes.finish());
   if (blocks.length === 0) warnings.push('no organisation names found in this OCDS file');
   return { format, blocks, warnings };
 }
