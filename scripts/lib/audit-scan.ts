@@ -115,24 +115,17 @@ export function runAudit(
       for (const m of scan.matches) {
         covered.push([m.start, m.end]);
         const into = m.level === 'flag' ? flags : possibles;
-        const key = pairKey(m.entity, m.text);
-        const pair = into.get(key);
-        if (pair) {
-          pair.count++;
-          if (pair.files.length < 5 && !pair.files.includes(basename(file))) pair.files.push(basename(file));
-        } else {
-          into.set(key, {
-            key,
-            entity: m.entity,
-            entityName: m.entityName,
-            text: m.text,
-            level: m.level,
-            rule: m.rule,
-            count: 1,
-            files: [basename(file)],
-            context: contextOf(block.text, m.start, m.end),
-          });
-        }
+        tally(into, pairKey(m.entity, m.text), basename(file), () => ({
+          key: pairKey(m.entity, m.text),
+          entity: m.entity,
+          entityName: m.entityName,
+          text: m.text,
+          level: m.level,
+          rule: m.rule,
+          count: 0,
+          files: [],
+          context: contextOf(block.text, m.start, m.end),
+        }));
       }
       for (const g of scan.guards) covered.push([g.start, g.end]);
       for (const t of tokenize(block.text)) {
@@ -140,21 +133,14 @@ export function runAudit(
         if (!entities) continue;
         if (covered.some(([s, e]) => t.start < e && t.end > s)) continue;
         const raw = block.text.slice(t.start, t.end);
-        const key = `${t.norm}\u0000${raw}`;
-        const m = mentions.get(key);
-        if (m) {
-          m.count++;
-          if (m.files.length < 5 && !m.files.includes(basename(file))) m.files.push(basename(file));
-        } else {
-          mentions.set(key, {
-            token: t.norm,
-            entities: [...entities],
-            text: raw,
-            count: 1,
-            files: [basename(file)],
-            context: contextOf(block.text, t.start, t.end),
-          });
-        }
+        tally(mentions, `${t.norm}\u0000${raw}`, basename(file), () => ({
+          token: t.norm,
+          entities: [...entities],
+          text: raw,
+          count: 0,
+          files: [],
+          context: contextOf(block.text, t.start, t.end),
+        }));
       }
     });
   }
@@ -166,6 +152,19 @@ export function runAudit(
     possibles: [...possibles.values()].sort(byCount),
     mentions: [...mentions.values()].sort(byCount),
   };
+}
+
+/** Counts one more occurrence under `key`, keeping the first context and up to five files. */
+function tally<T extends { count: number; files: string[] }>(
+  into: Map<string, T>,
+  key: string,
+  file: string,
+  first: () => T,
+): void {
+  let row = into.get(key);
+  if (!row) into.set(key, (row = first()));
+  row.count++;
+  if (row.files.length < 5 && !row.files.includes(file)) row.files.push(file);
 }
 
 /** file name -> URL, from an index TSV whose first column is the file and one column an http(s) URL. */

@@ -45,9 +45,9 @@ export interface Comparison {
   wrongBack: PairVerdict[];
   /** Flags judged right that no longer flag. */
   rightGone: PairVerdict[];
-  /** Flags with no verdict. */
+  /** Flags with no verdict (a possible judged clear that now flags is one of these). */
   unreviewed: AuditPair[];
-  /** Possibles judged clear that now flag (must be reviewed as flags). */
+  /** Flagged pairs of this run judged right, and judged wrong. */
   right: number;
   wrong: number;
   /** right / (right + wrong) over the flagged pairs of this run that have a verdict. */
