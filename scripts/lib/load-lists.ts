@@ -26,7 +26,7 @@ export interface ListEntry {
   rationale: string;
   evidence_url: string;
 
-  /** OHCHR only. Absent means listed. */
+  /** Absent means listed. "delisted": removed, revoked or an exclusion revoked (history, never a flag). */
   status?: 'listed' | 'delisted';
   /** Sanctions lists. */
   entity_type?: 'company' | 'organisation' | 'outpost' | 'person';
@@ -64,6 +64,32 @@ export interface ListEntry {
   position?: string;
   note?: string;
   sources_read?: string[];
+
+  // Investor exclusions (Norway GPFG, KLP, ISIF)
+  /** "settlements" for settlement activity, another code when the exclusion rests on another ground. */
+  ground?: string;
+  /** GPFG: the guideline criterion applied. */
+  criterion?: string;
+  /** The investor's own word: excluded, divested (ISIF), or revoked (the exclusion ended). */
+  exclusion_status?: 'excluded' | 'divested' | 'revoked';
+  /** False when only the announcement was seen and the exclusion's current status was not checked. */
+  status_verified?: boolean;
+  status_note?: string;
+  decision_date?: string;
+  /** GPFG: who decided (Norges Bank; the Ministry of Finance before 2015). */
+  decision_by?: string;
+  announced?: string;
+  council_recommendation_dates?: string[];
+  /** GPFG: exclusions revoked and imposed again, in order. */
+  exclusion_history?: { date: string; event: string }[];
+
+  // Revoked sanctions (US E.O. 14115)
+  /** The date the legal basis was revoked (ISO); the entry is "delisted". */
+  revoked?: string;
+  revoked_by?: string;
+  designated_note?: string;
+  /** Canada: the schedule item is an estimate. */
+  schedule_item_inferred?: boolean;
 
   // DBIO and Who Profits
   /** OHCHR entry names of the same company; Who Profits values may carry a trailing "(...)" remark. */
@@ -106,9 +132,18 @@ export interface ListFile {
   published: string | null;
   retrieved_from: string;
   license_note: string;
+  /** For users: what the list is, how complete this copy is, as of when. */
   coverage_note: string;
+  /** For maintainers only (how the copy was gathered); never shown to users. */
+  curation_note: string;
   categories: Record<string, CategoryDefinition>;
   entries: ListEntry[];
+  /** Required for lists used for flagging (validate.ts). */
+  kind?: 'un-database' | 'sanctions' | 'investor-exclusion' | 'ngo-research';
+  /** True when this copy does not hold every entry of the list; required for lists used for flagging. */
+  partial?: boolean;
+  /** Investor exclusions: who recommends the exclusions the investor decides (GPFG: Council on Ethics). */
+  recommended_by?: string;
 
   /** Sanctions lists: the legal basis. */
   regime?: string;
@@ -192,9 +227,7 @@ export interface LoadedCorporateLinks {
   json: CorporateLinksFile;
 }
 
-/** Lists that are shipped in data/lists/ but must not produce flags yet (issue 2: the
- *  settlement-localities list is for a later, address-based feature). */
-export const NOT_FOR_FLAGGING: ReadonlySet<string> = new Set(['settlement-localities-west-bank-hfc-ocha']);
+export { NOT_FOR_FLAGGING } from './validate';
 
 /** Thrown when data fails validation; `message` lists every issue, one per line. */
 export class DataValidationError extends Error {

@@ -24,6 +24,10 @@ export interface ValidationIssue {
 /** The OHCHR database list, which other lists and the links file refer to by entry name. */
 export const OHCHR_LIST_ID = 'ohchr-bhr-database-hrc-31-36';
 
+/** Lists that are shipped in data/lists/ but must not produce flags yet (the settlement-localities
+ *  list is for a later, address-based feature). */
+export const NOT_FOR_FLAGGING: ReadonlySet<string> = new Set(['settlement-localities-west-bank-hfc-ocha']);
+
 // Arrays whose items are reported as entries (with index and name) rather than as fields.
 const ENTRY_COLLECTIONS = new Set(['entries', 'links', 'not_related']);
 
@@ -213,6 +217,40 @@ export function validateListFile(fileName: string, json: unknown): ValidationIss
   // OHCHR publishes a listed table and a removed table; a missing status there would silently
   // count as listed. Other lists have no status: absent means listed.
   const statusRequired = json.id === OHCHR_LIST_ID;
+  const exclusions = json.kind === 'investor-exclusion';
+
+  // Users see a list's kind, its completeness and its coverage note; maintainers keep the
+  // gathering details in curation_note. A copy of one into the other would show users notes
+  // that were not written for them.
+  if (typeof json.id === 'string' && !NOT_FOR_FLAGGING.has(json.id)) {
+    if (json.kind === undefined)
+      issues.push(
+        makeIssue(
+          fileName,
+          null,
+          'kind',
+          'is missing; every list used for flagging must say which kind it is ("un-database", "sanctions", "investor-exclusion" or "ngo-research")',
+        ),
+      );
+    if (json.partial === undefined)
+      issues.push(
+        makeIssue(
+          fileName,
+          null,
+          'partial',
+          'is missing; every list used for flagging must say whether this copy is partial (true or false)',
+        ),
+      );
+  }
+  if (typeof json.coverage_note === 'string' && json.coverage_note === json.curation_note)
+    issues.push(
+      makeIssue(
+        fileName,
+        null,
+        'coverage_note',
+        'is the same text as "curation_note"; the coverage note is shown to users and must be written for them',
+      ),
+    );
 
   entries.forEach((entry, i) => {
     if (!isRecord(entry)) return;
@@ -264,6 +302,53 @@ export function validateListFile(fileName: string, json: unknown): ValidationIss
       issues.push(
         makeIssue(fileName, label, 'status', 'is missing; every entry of this list must say "listed" or "delisted"'),
       );
+
+    // A revocation ends the entry: it is history, and the popup says when it was revoked.
+    if (entry.revoked !== undefined && entry.status !== 'delisted')
+      issues.push(
+        makeIssue(fileName, label, 'status', 'must be "delisted" because the entry has a "revoked" date (it is history)'),
+      );
+
+    // "Excluded by <investor> on <date>" needs the decision, its date and its ground.
+    if (exclusions) {
+      for (const field of ['exclusion_status', 'ground'] as const) {
+        if (entry[field] === undefined)
+          issues.push(makeIssue(fileName, label, field, 'is missing; every entry of an investor-exclusion list needs it'));
+      }
+      if (entry.decision_date === undefined && entry.announced === undefined && entry.listed === undefined)
+        issues.push(
+          makeIssue(
+            fileName,
+            label,
+            'decision_date',
+            'is missing, and so are "announced" and "listed"; an exclusion must give the date of its decision or announcement',
+          ),
+        );
+      const revoked = entry.exclusion_status === 'revoked';
+      if (revoked !== (entry.status === 'delisted'))
+        issues.push(
+          makeIssue(
+            fileName,
+            label,
+            'exclusion_status',
+            revoked
+              ? 'is "revoked", so "status" must be "delisted"'
+              : `is ${JSON.stringify(entry.exclusion_status ?? null)}, but "status" is "delisted"; a revoked exclusion says "revoked"`,
+          ),
+        );
+    } else {
+      for (const field of ['exclusion_status', 'decision_date', 'council_recommendation_dates'] as const) {
+        if (entry[field] !== undefined)
+          issues.push(
+            makeIssue(
+              fileName,
+              label,
+              field,
+              'is set, but the list is not an investor-exclusion list (its "kind" is not "investor-exclusion")',
+            ),
+          );
+      }
+    }
   });
   return sortIssues(issues);
 }

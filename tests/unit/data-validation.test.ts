@@ -2,7 +2,8 @@
 // with an issue that names the right file, entry and field (the build's error message is the
 // only help someone replacing a list file gets).
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -61,14 +62,20 @@ describe('shipped data', () => {
 
   it('loads every list file with its id, entries and exact bytes', () => {
     const lists = loadListFiles();
-    expect(lists.map((l) => [l.file, l.json.id, l.json.entries.length])).toEqual([
-      ['data/lists/dbio-2024.json', 'dbio-2024', 31],
-      ['data/lists/ohchr-bhr-database-2025.json', OHCHR_LIST_ID, 165],
-      ['data/lists/sanctions-ca-settlers.json', 'ca-sanctions-extremist-settler-violence', 14],
-      ['data/lists/sanctions-eu-settlers.json', 'eu-sanctions-settler-violence', 21],
-      ['data/lists/sanctions-uk-settlers.json', 'uk-sanctions-settler-violence', 23],
-      ['data/lists/settlement-localities-west-bank.json', 'settlement-localities-west-bank-hfc-ocha', 265],
-      ['data/lists/whoprofits.json', 'whoprofits', 27],
+    expect(lists.map((l) => [l.file, l.json.id, l.json.kind, l.json.entries.length])).toEqual([
+      ['data/lists/dbio-2024.json', 'dbio-2024', 'ngo-research', 31],
+      ['data/lists/investor-exclusions-isif.json', 'investor-exclusions-isif', 'investor-exclusion', 6],
+      ['data/lists/investor-exclusions-klp.json', 'investor-exclusions-klp', 'investor-exclusion', 17],
+      ['data/lists/investor-exclusions-norway-gpfg.json', 'investor-exclusions-norway-gpfg', 'investor-exclusion', 16],
+      ['data/lists/ohchr-bhr-database-2025.json', OHCHR_LIST_ID, 'un-database', 165],
+      ['data/lists/sanctions-au-settlers.json', 'au-sanctions-settler-violence', 'sanctions', 8],
+      ['data/lists/sanctions-ca-settlers.json', 'ca-sanctions-extremist-settler-violence', 'sanctions', 24],
+      ['data/lists/sanctions-eu-settlers.json', 'eu-sanctions-settler-violence', 'sanctions', 21],
+      ['data/lists/sanctions-jp-settlers.json', 'jp-sanctions-settler-violence', 'sanctions', 4],
+      ['data/lists/sanctions-uk-settlers.json', 'uk-sanctions-settler-violence', 'sanctions', 23],
+      ['data/lists/sanctions-us-eo14115.json', 'us-sanctions-eo-14115-historical', 'sanctions', 30],
+      ['data/lists/settlement-localities-west-bank.json', 'settlement-localities-west-bank-hfc-ocha', undefined, 265],
+      ['data/lists/whoprofits.json', 'whoprofits', 'ngo-research', 37],
     ]);
     for (const l of lists) expect(l.bytes.equals(readFileSync(l.file))).toBe(true);
     expect([...NOT_FOR_FLAGGING].every((id) => lists.some((l) => l.json.id === id))).toBe(true);
@@ -129,6 +136,100 @@ describe('shipped data', () => {
   });
 });
 
+describe('list kinds, exclusions, revocations and notes', () => {
+  const GPFG = 'data/lists/investor-exclusions-norway-gpfg.json';
+  const US = 'data/lists/sanctions-us-eo14115.json';
+  const copy = (file: string) => readJson(file) as ListFile;
+
+  it('gives every list used for flagging a kind, a partial flag and two different notes', () => {
+    for (const { json } of loadListFiles()) {
+      expect(json.curation_note.length, json.id).toBeGreaterThan(20);
+      expect(json.coverage_note, json.id).not.toBe(json.curation_note);
+      if (NOT_FOR_FLAGGING.has(json.id)) continue;
+      expect(['un-database', 'sanctions', 'investor-exclusion', 'ngo-research'], json.id).toContain(json.kind);
+      expect(typeof json.partial, json.id).toBe('boolean');
+    }
+  });
+
+  it('refuses a list used for flagging without a kind or a partial flag, and a list without a curation note', () => {
+    const EU = 'data/lists/sanctions-eu-settlers.json';
+    const list = copy(EU);
+    delete list.kind;
+    delete list.partial;
+    delete (list as Partial<ListFile>).curation_note;
+    expect(validateListFile(EU, list).map(pick)).toEqual([
+      { file: EU, entry: null, field: 'curation_note' },
+      { file: EU, entry: null, field: 'kind' },
+      { file: EU, entry: null, field: 'partial' },
+    ]);
+  });
+
+  it('refuses a coverage note that is the curation note (users would read maintainers\' notes)', () => {
+    const list = copy('data/lists/whoprofits.json');
+    list.coverage_note = list.curation_note;
+    const issues = validateListFile('w.json', list);
+    expect(issues.map(pick)).toEqual([{ file: 'w.json', entry: null, field: 'coverage_note' }]);
+    expect(issues[0].message).toContain('must be written for them');
+  });
+
+  it('requires every exclusion to give its ground, its status and a date', () => {
+    const list = copy(GPFG);
+    const i = list.entries.findIndex((e) => e.name === 'Bank Leumi Le-Israel BM');
+    delete list.entries[i].ground;
+    delete list.entries[i].exclusion_status;
+    delete list.entries[i].decision_date;
+    delete list.entries[i].listed;
+    expect(validateListFile(GPFG, list).map((x) => x.field)).toEqual(['exclusion_status', 'ground', 'decision_date']);
+  });
+
+  it('keeps a revoked exclusion and a revoked designation out of the current entries', () => {
+    const gpfg = copy(GPFG);
+    gpfg.entries[0].exclusion_status = 'revoked';
+    const issues = validateListFile(GPFG, gpfg);
+    expect(issues.map(pick)).toEqual([
+      { file: GPFG, entry: 'entries[0] "Africa Israel Investments Ltd"', field: 'exclusion_status' },
+    ]);
+    expect(issues[0].message).toContain('"status" must be "delisted"');
+
+    const us = copy(US);
+    us.entries[0].status = 'listed';
+    delete us.entries[0].delisted_table_date;
+    expect(validateListFile(US, us).map(pick)).toEqual([
+      { file: US, entry: 'entries[0] "David Chai Chasdai"', field: 'status' },
+    ]);
+  });
+
+  it('refuses exclusion fields on a list that is not an investor-exclusion list', () => {
+    const list = copy('data/lists/sanctions-eu-settlers.json');
+    list.entries[0].decision_date = '2024-04-19';
+    expect(validateListFile('eu.json', list).map((x) => x.field)).toEqual(['decision_date']);
+  });
+
+  it('types the new fields: dates, history events and the exclusion status', () => {
+    const list = copy(GPFG);
+    list.entries[0].exclusion_history = [{ date: 'January 2014', event: 'excluded again' }];
+    list.entries[1].council_recommendation_dates = ['16.11.2009'];
+    (list.entries[2] as Record<string, unknown>).exclusion_status = 'sold';
+    expect(validateListFile(GPFG, list).map((x) => `${x.entry} ${x.field}`)).toEqual([
+      'entries[0] "Africa Israel Investments Ltd" exclusion_history[0].date',
+      'entries[1] "Danya Cebus Ltd" council_recommendation_dates[0]',
+      'entries[2] "Shikun & Binui Ltd" exclusion_status',
+    ]);
+  });
+
+  it('the build refuses a list whose entry has no source', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ss-lists-'));
+    const list = copy(GPFG);
+    delete (list.entries[12] as Partial<(typeof list.entries)[number]>).evidence_url;
+    writeFileSync(join(dir, 'gpfg.json'), JSON.stringify(list));
+    const issues = issuesThrownBy(() => loadListFiles(dir));
+    expect(issues.map(pick)).toEqual([
+      { file: join(dir, 'gpfg.json'), entry: 'entries[12] "Bank Leumi Le-Israel BM"', field: 'evidence_url' },
+    ]);
+    expect(issues[0].message).toContain("is missing; it must be the entry's source");
+  });
+});
+
 describe('malformed list fixtures', () => {
   it('missing rationale', () => {
     const { file, issues } = validateFixture('missing-rationale.json');
@@ -150,7 +251,7 @@ describe('malformed list fixtures', () => {
     const { file, issues } = validateFixture('bad-evidence-url.json');
     expect(issues.map(pick)).toEqual([{ file, entry: 'entries[1] "Beta Ltd."', field: 'evidence_url' }]);
     expect(issues[0].message).toBe(
-      `${file}: entries[1] "Beta Ltd.": field "evidence_url" must be an http:// or https:// URL without spaces, found "www.example.org/beta"`,
+      `${file}: entries[1] "Beta Ltd.": field "evidence_url" must be the entry's source: an http:// or https:// URL (without spaces) of the page that states it, found "www.example.org/beta"`,
     );
   });
 
