@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadCorporateLinks, loadListFiles, NOT_FOR_FLAGGING } from './lib/load-lists';
 import { loadDictionaries } from './lib/common-words';
+import { lexiconProblems } from './lib/validate-lexicon';
 import { normalizeName, tokenize } from '../src/core/normalize';
 import {
   compileLists,
@@ -21,6 +22,9 @@ import productLinesFile from '../data/lexicon/product-lines.json';
 
 export function buildCompiledData(root = process.cwd()) {
   const files = loadListFiles(resolve(root, 'data/lists'));
+  const entries = new Map(files.map((f) => [f.json.id, new Set(f.json.entries.map((e) => e.name))]));
+  const problems = lexiconProblems(resolve(root, 'data/lexicon'), entries);
+  if (problems.length > 0) throw new Error(`data/lexicon is not valid:\n${problems.join('\n')}`);
   const lists = files.filter((f) => !NOT_FOR_FLAGGING.has(f.json.id));
   const links = loadCorporateLinks(resolve(root, 'data/corporate-links.json'), files);
   const weak = JSON.parse(readFileSync(resolve(root, 'data/curation/weak-names.json'), 'utf8')) as {

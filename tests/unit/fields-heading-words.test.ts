@@ -1,4 +1,4 @@
-// The heading words data (src/content/fields/heading-words.json): valid against its schema,
+// The heading words data (data/lexicon/field-headings.json): valid against its schema,
 // every record read back as written, and what is not a heading, a name label or a class word.
 // Pure: no DOM.
 import { readFileSync } from 'node:fs';
@@ -16,9 +16,9 @@ import {
   isNameLabel,
 } from '../../src/content/fields/heading-words';
 
-const FILE = 'src/content/fields/heading-words.json';
+const FILE = 'data/lexicon/field-headings.json';
 
-describe('heading-words.json', () => {
+describe('field-headings.json', () => {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
   const validate = ajv.compile(schema);
 

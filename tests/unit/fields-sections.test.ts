@@ -8,7 +8,7 @@
 // file's origin). Headings are the portals' and forms' own wording: the eForms notice
 // labels (OP-TED/eForms-SDK translations/auxiliary_<lang>.xml), the TED standard forms'
 // section labels, and the layouts cited at each snippet. Every heading used is a record of
-// src/content/fields/heading-words.json with its source.
+// data/lexicon/field-headings.json with its source.
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import compiled from '../../src/generated/compiled-lists.json';

@@ -1,11 +1,11 @@
-// The heading words of award pages (heading-words.json) as lookups: the role a heading's
+// The heading words of award pages (data/lexicon/field-headings.json) as lookups: the role a heading's
 // whole text states, whether a label only says "name", and the role a class or id states.
 // Headings are matched like labels (labels.ts): normalised whole tokens, section numbering
 // ("Section V:", "V.2.3)") and filler words ("Information about", "Liste des") skipped.
 // Pure: no DOM.
 import type { FieldRole } from '../../core/types';
 import { tokenize } from '../../core/normalize';
-import data from './heading-words.json';
+import data from '../../../data/lexicon/field-headings.json';
 import { isFiller, leadingPhrase, MAX_LABEL_CHARS } from './labels';
 import { PhraseTrie } from './phrases';
 
