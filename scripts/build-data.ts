@@ -101,6 +101,12 @@ export function leanIndex(data: CompiledData): CompiledData {
         sourceUrl: '',
         response: null,
         country: null,
+        // Dates, notes and history are for the popup and the exports, which read the full data.
+        history: [],
+        recommendedOn: [],
+        statusNote: null,
+        revokedBy: null,
+        note: null,
       })),
     })),
     names: data.names.map((n) => (n.link ? { ...n, link: { ...n.link, quote: '', sourceUrl: '', note: null } } : n)),

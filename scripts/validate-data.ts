@@ -7,9 +7,10 @@ import { checkCorporateLinks, checkListFiles, NOT_FOR_FLAGGING, type ListFile } 
 
 function listSummary(list: ListFile): string {
   const n = list.entries.length;
-  let text = `list "${list.id}", ${n} ${n === 1 ? 'entry' : 'entries'}`;
+  let text = `list "${list.id}"${list.kind ? ` (${list.kind}${list.partial ? ', partial' : ''})` : ''}, ${n} ${n === 1 ? 'entry' : 'entries'}`;
   const delisted = list.entries.filter((e) => e.status === 'delisted').length;
-  if (delisted) text += ` (${n - delisted} listed, ${delisted} delisted)`;
+  const revoked = list.entries.filter((e) => e.status === 'delisted' && e.revoked !== undefined).length;
+  if (delisted) text += ` (${n - delisted} current, ${delisted} history${revoked ? `: ${revoked} revoked` : ''})`;
   if (NOT_FOR_FLAGGING.has(list.id)) text += ', not used for flagging';
   return text;
 }

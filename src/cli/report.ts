@@ -1,7 +1,20 @@
 // The CLI's output. The JSON shape is a contract used outside the project (issue 2):
 // keep every field and its meaning stable; add fields only at the end of an object.
 import type { BlockScan, Matcher } from '../core/matcher';
-import type { Evidence, FieldRole, MatchedEntry, MatchLevel, MatchType, RuleName, TextBlock } from '../core/types';
+import type {
+  CompiledData,
+  Entity,
+  ListMeta,
+  Evidence,
+  FieldRole,
+  MatchedEntry,
+  MatchLevel,
+  MatchType,
+  RuleName,
+  TextBlock,
+} from '../core/types';
+import { describeEntry, isCurrentStanding, LIST_KIND_NAMES, listKindOf, standingOf } from '../core/entry-wording';
+import compiled from '../generated/compiled-lists.json';
 
 export interface JsonMatch {
   text: string;
@@ -123,7 +136,44 @@ export function buildResult(
   };
 }
 
-/** A readable summary: one header line, then one line per match and per look-alike. */
+/**
+ * What each list entry says, for the summary: from the compiled lists bundled with the CLI.
+ * A result made with other data (tests) names entries this data lacks: they get no line.
+ */
+let bundled: { lists: Map<string, ListMeta>; entities: Map<string, Entity> } | null = null;
+
+function bundledData(): { lists: Map<string, ListMeta>; entities: Map<string, Entity> } {
+  const data = compiled as unknown as CompiledData;
+  bundled ??= {
+    lists: new Map(data.lists.map((l) => [l.id, l])),
+    entities: new Map(data.entities.map((e) => [e.id, e])),
+  };
+  return bundled;
+}
+
+/** "investor exclusion: Excluded by Norges Bank on 25 August 2025 on the recommendation of ..." */
+function entryLines(m: JsonMatch): string[] {
+  const bundled = bundledData();
+  const entity = bundled.entities.get(m.entity);
+  const out: string[] = [];
+  for (const l of m.lists) {
+    const entry = entity?.entries.find((e) => e.list === l.list && e.entry === l.entry);
+    if (!entry) continue;
+    const list = bundled.lists.get(l.list);
+    const kind = listKindOf(list);
+    const history = isCurrentStanding(standingOf(entry)) ? '' : ' (history, not a flag)';
+    out.push(
+      `             ${kind ? `${LIST_KIND_NAMES[kind]}: ` : ''}${describeEntry(entry, list)}${history} [${l.list}]`,
+    );
+  }
+  return out;
+}
+
+/**
+ * A readable summary: one header line, then one line per match and per look-alike. The
+ * first match of each listed company is followed by one line per list entry: the kind of
+ * list and what the list says, attributed, with its date.
+ */
 export function formatSummary(r: JsonResult): string {
   const label = r.file ?? JSON.stringify(r.input ?? '');
   const flags = r.matches.filter((m) => m.level === 'flag').length;
@@ -134,6 +184,7 @@ export function formatSummary(r: JsonResult): string {
       `(${r.format}, ${r.blocks} block${r.blocks === 1 ? '' : 's'}, ${r.chars} chars)`,
     ...r.warnings.map((w) => `  note: ${w}`),
   ];
+  const described = new Set<string>();
   for (const m of r.matches) {
     const lists = m.lists
       .map((l) => `${l.list}: ${l.entry}${l.status === 'listed' ? '' : ` (${l.status})`}`)
@@ -141,6 +192,10 @@ export function formatSummary(r: JsonResult): string {
     const level = m.level === 'flag' ? 'FLAG    ' : 'possible';
     const where = m.source ? ` (at ${m.source})` : '';
     lines.push(`  ${level} "${m.text}" -> ${m.entityName} [${m.matchType}; rule ${m.rule}] ${lists}${where}`);
+    if (!described.has(m.entity)) {
+      described.add(m.entity);
+      lines.push(...entryLines(m));
+    }
   }
   for (const g of r.guards) {
     lines.push(`  clear    "${g.text}": not ${g.notEntityName} (${g.reason})`);

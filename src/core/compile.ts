@@ -6,9 +6,12 @@ import type {
   CompiledName,
   Criterion,
   Entity,
+  EntryEvent,
   EntryRef,
+  EntryStanding,
   LinkSource,
   LinkStatus,
+  ListKind,
   ListMeta,
   NameKind,
   NameStrength,
@@ -34,6 +37,11 @@ export interface SourceList {
   regime?: string;
   categories?: Record<string, unknown>;
   entries: SourceEntry[];
+  /** Bundled lists say which kind they are; imported lists are of kind "imported". */
+  kind?: Exclude<ListKind, 'imported'>;
+  /** Whether this copy is partial; when absent, read from the coverage note. */
+  partial?: boolean;
+  recommended_by?: string;
 }
 
 export interface SourceEntry {
@@ -51,6 +59,18 @@ export interface SourceEntry {
   listed?: string;
   ohchr_company_response?: string;
   also_in_ohchr_database_2025?: string[];
+  ground?: string;
+  exclusion_status?: 'excluded' | 'divested' | 'revoked';
+  status_verified?: boolean;
+  status_note?: string;
+  decision_date?: string;
+  decision_by?: string;
+  announced?: string;
+  council_recommendation_dates?: string[];
+  exclusion_history?: { date: string; event: string }[];
+  revoked?: string;
+  revoked_by?: string;
+  note?: string;
 }
 
 export interface SourceListFile {
@@ -135,11 +155,14 @@ export function compileLists(
     published: list.published ?? null,
     version: list.version ?? versionLabel(list),
     coverageNote: list.coverage_note,
-    partial: PARTIAL_RE.test(list.coverage_note),
+    partial: list.partial ?? PARTIAL_RE.test(list.coverage_note),
     entryCount: list.entries.length,
     sha256,
     regime: list.regime ?? null,
     origin,
+    ...(origin === 'imported' ? { kind: 'imported' as const } : list.kind ? { kind: list.kind } : {}),
+    recommendedBy: list.recommended_by ?? null,
+    historical: list.entries.length > 0 && list.entries.every((e) => e.status === 'delisted'),
   }));
 
   const entities = clusterEntities(files.map((f) => f.list));
@@ -234,13 +257,25 @@ function clusterEntities(lists: SourceList[]): Cluster[] {
       entity: {
         id,
         displayName: display.entry.name,
-        entries: members.map((m) => entryRef(m.list, m.entry)),
+        // The UN database first, then sanctions, investor exclusions, NGO research and
+        // imported lists: the order a reader weighs them in, the same in every output.
+        entries: members
+          .map((m, i) => ({ m, i }))
+          .sort((a, b) => kindRank(a.m.list) - kindRank(b.m.list) || a.i - b.i)
+          .map(({ m }) => entryRef(m.list, m.entry)),
         legalForms: [...legalForms],
       },
       sources: members,
     });
   }
   return clusters;
+}
+
+const KIND_ORDER: readonly ListKind[] = ['un-database', 'sanctions', 'investor-exclusion', 'ngo-research', 'imported'];
+
+function kindRank(list: SourceList): number {
+  const i = list.kind ? KIND_ORDER.indexOf(list.kind) : -1;
+  return i < 0 ? KIND_ORDER.length : i;
 }
 
 function isPerson(e: SourceEntry): boolean {
@@ -259,20 +294,91 @@ function entryRef(list: SourceList, e: SourceEntry): EntryRef {
   const cats = (list.categories ?? {}) as Record<string, unknown>;
   const criteria: Criterion[] = e.categories.map((code) => ({ code, text: categoryText(cats[code]) }));
   const status = e.status ?? 'listed';
+  const removedOn =
+    status === 'delisted' ? (parseLooseDate(e.delisted_table_date) ?? e.delisted_table_date ?? null) : null;
+  const listedOn =
+    parseLooseDate(e.listed_since ?? e.designated ?? e.listed) ?? e.listed_since ?? e.designated ?? e.listed ?? null;
+  const exclusion = list.kind === 'investor-exclusion';
+  const revokedOn = e.revoked ?? null;
+  const decisionDate = e.decision_date ?? e.announced ?? e.listed ?? null;
+  let standing: EntryStanding;
+  let standingOn: string | null;
+  if (exclusion) {
+    const revoked = status === 'delisted' || e.exclusion_status === 'revoked';
+    standing = revoked ? 'exclusion-revoked' : e.exclusion_status === 'divested' ? 'divested' : 'excluded';
+    standingOn = revoked ? (revokedOn ?? removedOn) : decisionDate;
+  } else if (status === 'delisted') {
+    standing = revokedOn ? 'revoked' : 'removed';
+    standingOn = revokedOn ?? removedOn;
+  } else {
+    standing = 'listed';
+    standingOn = listedOn;
+  }
   return {
     list: list.id,
     entry: e.name,
     status,
-    removedOn: status === 'delisted' ? (parseLooseDate(e.delisted_table_date) ?? e.delisted_table_date ?? null) : null,
-    listedOn:
-      parseLooseDate(e.listed_since ?? e.designated ?? e.listed) ?? e.listed_since ?? e.designated ?? e.listed ?? null,
+    removedOn,
+    listedOn,
     criteria,
     rationale: e.rationale,
     sourceUrl: e.evidence_url,
     entityType: e.entity_type ?? null,
     country: e.country ?? null,
     response: e.ohchr_company_response ?? null,
+    standing,
+    standingOn,
+    decidedBy: exclusion ? (e.decision_by ?? null) : null,
+    recommendedOn: e.council_recommendation_dates ?? [],
+    ground: e.ground ?? null,
+    statusVerified: e.status_verified ?? null,
+    statusNote: e.status_note ?? null,
+    revokedBy: e.revoked_by ?? null,
+    note: e.note ?? null,
+    history: entryHistory(e, { exclusion, standing, standingOn, listedOn, removedOn, revokedOn }),
   };
+}
+
+/**
+ * The entry's dated events, oldest first: recommendations and decisions of an investor (its
+ * own history when the list records one: excluded, revoked, excluded again), a listing, a
+ * removal or a revocation. Only what the list dates.
+ */
+function entryHistory(
+  e: SourceEntry,
+  x: {
+    exclusion: boolean;
+    standing: EntryStanding;
+    standingOn: string | null;
+    listedOn: string | null;
+    removedOn: string | null;
+    revokedOn: string | null;
+  },
+): EntryEvent[] {
+  const events: EntryEvent[] = [];
+  const add = (date: string | null | undefined, event: EntryEvent['event'], note: string | null = null) => {
+    if (date) events.push({ date, event, note });
+  };
+  if (x.exclusion) {
+    for (const d of e.council_recommendation_dates ?? []) add(d, 'recommended');
+    if (e.exclusion_history?.length) {
+      for (const h of e.exclusion_history)
+        add(h.date, /revok/i.test(h.event) ? 'exclusion-revoked' : 'excluded', h.event);
+    } else {
+      const decided = e.exclusion_status === 'divested' ? 'divested' : 'excluded';
+      add(e.decision_date ?? e.announced ?? e.listed, decided, e.decision_by ?? null);
+    }
+    if (e.announced && e.announced !== (e.decision_date ?? e.announced)) add(e.announced, 'announced');
+    if (x.standing === 'exclusion-revoked' && !e.exclusion_history?.some((h) => /revok/i.test(h.event)))
+      add(x.standingOn, 'exclusion-revoked');
+  } else {
+    add(x.listedOn, 'listed');
+    if (x.standing === 'revoked') add(x.revokedOn, 'revoked', e.revoked_by ?? null);
+    else if (x.standing === 'removed') add(x.removedOn, 'removed');
+  }
+  // Partial ISO dates sort as text ("2010" < "2013-08" < "2014-01"); a stable sort keeps the
+  // list's order for events of the same date.
+  return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 function categoryText(v: unknown): string {

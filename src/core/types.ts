@@ -30,7 +30,32 @@ export type FieldRole =
   | 'seller'
   | 'organisation';
 
+/**
+ * Whether an entry is current: `listed` entries flag; `delisted` ones (removed, revoked, an
+ * exclusion revoked) are history and never flag. What the list says in its own terms is the
+ * entry's `standing`.
+ */
 export type EntryStatus = 'listed' | 'delisted';
+
+/**
+ * An entry's status in the words of its kind of list: listed (UN database, sanctions, NGO
+ * research), excluded or divested (an investor's decision), removed (delisted by the list),
+ * revoked (the legal basis was revoked), exclusion revoked. Only listed, excluded and divested
+ * are current.
+ */
+export type EntryStanding = 'listed' | 'removed' | 'revoked' | 'excluded' | 'divested' | 'exclusion-revoked';
+
+/** What kind of list an entry is on; the wording of a listing depends on it. */
+export type ListKind = 'un-database' | 'sanctions' | 'investor-exclusion' | 'ngo-research' | 'imported';
+
+/** One dated event in an entry's history, as the list gives it. */
+export interface EntryEvent {
+  /** ISO date, or a partial date (YYYY, YYYY-MM) as the list gives it. */
+  date: string;
+  event: 'listed' | 'recommended' | 'excluded' | 'divested' | 'announced' | 'removed' | 'revoked' | 'exclusion-revoked';
+  /** The list's own words for the event, when it gives them ("excluded again"). */
+  note: string | null;
+}
 
 /** One criterion an entry is listed for, e.g. OHCHR activity (e) with its full text. */
 export interface Criterion {
@@ -57,6 +82,12 @@ export interface ListMeta {
   /** Sanctions regime or legal basis, when the list has one. */
   regime: string | null;
   origin: 'bundled' | 'imported';
+  /** Absent on lists stored before kinds existed: read it with listKindOf (src/core/entry-wording.ts). */
+  kind?: ListKind;
+  /** Investor exclusions: who recommends the exclusions ("Council on Ethics"), when the list says so. */
+  recommendedBy?: string | null;
+  /** True when no entry of the list is current (every designation revoked): a historical list. */
+  historical?: boolean;
 }
 
 /** One list entry behind an entity, with everything the popup shows for it. */
@@ -76,6 +107,28 @@ export interface EntryRef {
   country: string | null;
   /** Company response noted by the list (OHCHR), if any. */
   response: string | null;
+  // The fields below are absent on entries compiled before list kinds existed (imported lists
+  // stored earlier, test fixtures): readers fall back to `status`.
+  /** The status in the list's own terms (see EntryStanding). */
+  standing?: EntryStanding;
+  /** The date of that status: listing, decision, removal or revocation date. */
+  standingOn?: string | null;
+  /** Investor exclusions: who decided (Norges Bank, the Ministry of Finance, KLP, ...). */
+  decidedBy?: string | null;
+  /** Investor exclusions: the dates of the recommendations behind the decision. */
+  recommendedOn?: string[];
+  /** Investor exclusions: the ground as a code; "settlements" for settlement activity. */
+  ground?: string | null;
+  /** False when the list says the entry's current status was not checked. */
+  statusVerified?: boolean | null;
+  /** The list's note on the status ("whether the exclusion is still in force has not been confirmed"). */
+  statusNote?: string | null;
+  /** Revoked entries: the instrument that revoked them. */
+  revokedBy?: string | null;
+  /** The list's own note on the entry, if any. */
+  note?: string | null;
+  /** Dated events (listing, recommendation, decision, removal, revocation), oldest first. */
+  history?: EntryEvent[];
 }
 
 /** A cluster of list entries that name the same company, organisation or person. */

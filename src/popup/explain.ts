@@ -4,13 +4,15 @@
 import type {
   CompiledName,
   Criterion,
+  EntryEvent,
   EntryRef,
   Evidence,
   FieldRole,
-  ListMeta,
+  ListKind,
   RuleName,
   WeakReason,
 } from '../core/types';
+import { actorOf, standingDate, standingOf, type ListFacts } from '../core/entry-wording';
 import { formatListDate } from '../shared/format';
 import { t } from '../shared/i18n';
 import type { EvidenceItem } from './view-model';
@@ -164,16 +166,36 @@ export function matchTypeExplanation(item: EvidenceItem, name: CompiledName | un
   }
 }
 
+/** A full date reads "on 25 August 2025"; a month or a year reads "in June 2021" / "in 2012". */
+function isFullDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
 /**
- * "Listed by <publisher> for <criterion codes> on <date>": the listing date when the
- * entry has one, else the date of the list it appears in (said as such).
+ * The attributed sentence for an entry, worded for its kind of list: "Excluded by Norges
+ * Bank on 25 August 2025 on the recommendation of the Council on Ethics" for an investor's
+ * exclusion; "Listed by <publisher> for <criterion codes> on <date>" for the others (the
+ * listing date when the entry has one, else the date of the list, said as such); removals
+ * and revocations with their date.
  */
-export function attribution(entry: EntryRef, list: ListMeta | undefined): string {
+export function attribution(entry: EntryRef, list: AttributionList | undefined): string {
   const publisher = list?.publisher ?? entry.list;
-  if (entry.status === 'delisted') {
-    return entry.removedOn
-      ? t('attributionRemovedDate', [publisher, formatListDate(entry.removedOn)])
-      : t('attributionRemoved', publisher);
+  const standing = standingOf(entry);
+  const when = standingDate(entry);
+  switch (standing) {
+    case 'excluded':
+    case 'divested':
+      return exclusionSentence(entry, list, standing, when);
+    case 'exclusion-revoked':
+      return when
+        ? t('attributionExclusionRevokedDate', [actorOf(entry, list), formatListDate(when)])
+        : t('attributionExclusionRevoked', actorOf(entry, list));
+    case 'revoked':
+      return when ? t('attributionRevokedDate', [publisher, formatListDate(when)]) : t('attributionRevoked', publisher);
+    case 'removed':
+      return when ? t('attributionRemovedDate', [publisher, formatListDate(when)]) : t('attributionRemoved', publisher);
+    case 'listed':
+      break;
   }
   const codes =
     entry.criteria.length > 0 && entry.criteria.every((c) => isShortCode(c.code))
@@ -192,9 +214,84 @@ export function attribution(entry: EntryRef, list: ListMeta | undefined): string
   return codes ? t('attributionCodes', [publisher, codes]) : t('attribution', publisher);
 }
 
+/** What attribution() reads of a list (a ListMeta, or a list as an audit record keeps it). */
+export type AttributionList = ListFacts & { published: string | null };
+
+function exclusionSentence(
+  entry: EntryRef,
+  list: AttributionList | undefined,
+  standing: 'excluded' | 'divested',
+  when: string | null,
+): string {
+  const actor = actorOf(entry, list);
+  // The adviser is named only when the entry dates a recommendation (Paz and Bezeq: none seen).
+  const adviser = list?.recommendedBy && (entry.recommendedOn?.length ?? 0) > 0 ? list.recommendedBy : null;
+  if (!when) return standing === 'divested' ? t('attributionDivested', actor) : t('attributionExcluded', actor);
+  const date = formatListDate(when);
+  const on = isFullDate(when);
+  if (standing === 'divested')
+    return on ? t('attributionDivestedOn', [actor, date]) : t('attributionDivestedIn', [actor, date]);
+  if (adviser)
+    return on
+      ? t('attributionExcludedOnRecommended', [actor, date, adviser])
+      : t('attributionExcludedInRecommended', [actor, date, adviser]);
+  return on ? t('attributionExcludedOn', [actor, date]) : t('attributionExcludedIn', [actor, date]);
+}
+
 export function statusText(entry: EntryRef): string {
-  if (entry.status === 'listed') return t('statusListed');
-  return entry.removedOn ? t('statusRemovedOn', formatListDate(entry.removedOn)) : t('statusRemoved');
+  const when = standingDate(entry);
+  switch (standingOf(entry)) {
+    case 'listed':
+      return t('statusListed');
+    case 'excluded':
+      return t('statusExcluded');
+    case 'divested':
+      return t('statusDivested');
+    case 'removed':
+      return when ? t('statusRemovedOn', formatListDate(when)) : t('statusRemoved');
+    case 'revoked':
+      return when ? t('statusRevokedOn', formatListDate(when)) : t('statusRevoked');
+    case 'exclusion-revoked':
+      return when ? t('statusExclusionRevokedOn', formatListDate(when)) : t('statusExclusionRevoked');
+  }
+}
+
+/** The kind of a list in a word or two, for the chip next to it. */
+export function kindLabel(kind: ListKind): string {
+  switch (kind) {
+    case 'un-database':
+      return t('kindUnDatabase');
+    case 'sanctions':
+      return t('kindSanctions');
+    case 'investor-exclusion':
+      return t('kindInvestorExclusion');
+    case 'ngo-research':
+      return t('kindNgoResearch');
+    case 'imported':
+      return t('kindImported');
+  }
+}
+
+/** One event of an entry's history, in words ("excluded", "recommended by the Council on Ethics"). */
+export function historyEventLabel(event: EntryEvent, list: ListFacts | undefined): string {
+  switch (event.event) {
+    case 'listed':
+      return t('historyListed');
+    case 'recommended':
+      return list?.recommendedBy ? t('historyRecommendedBy', list.recommendedBy) : t('historyRecommended');
+    case 'excluded':
+      return t('historyExcluded');
+    case 'divested':
+      return t('historyDivested');
+    case 'announced':
+      return t('historyAnnounced');
+    case 'removed':
+      return t('historyRemoved');
+    case 'revoked':
+      return t('historyRevoked');
+    case 'exclusion-revoked':
+      return t('historyExclusionRevoked');
+  }
 }
 
 /** The result of a name or company in one word: listed, for review, removed, clear. */

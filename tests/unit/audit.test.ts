@@ -222,6 +222,42 @@ describe('bulk audit record', () => {
     expect(body[0][col('lists_checked')]).toContain(`${OHCHR}@`);
   });
 
+  it('names every list with its kind, version and SHA-256, the new lists included', () => {
+    const r = bulk(['Bank Leumi Le-Israel B.M.', 'Binyanei Bar Amana Ltd.'], { enabledLists: {} });
+    expect(r.lists.map((l) => l.id)).toEqual(data.lists.map((l) => l.id));
+    for (const l of r.lists) {
+      expect(l.sha256, l.id).toMatch(/^[0-9a-f]{64}$/);
+      expect(l.kind, l.id).not.toBeNull();
+    }
+    const kinds = Object.fromEntries(r.lists.map((l) => [l.id, l.kind]));
+    expect(kinds['investor-exclusions-norway-gpfg']).toBe('investor-exclusion');
+    expect(kinds['us-sanctions-eo-14115-historical']).toBe('sanctions');
+    expect(r.lists.find((l) => l.id === 'us-sanctions-eo-14115-historical')!.historical).toBe(true);
+    // The record's entities keep what the lists say: standing, decision date, history.
+    const leumi = r.entities.find((e) => e.displayName === 'Bank Leumi Le-Israel Ltd.')!;
+    const gpfg = leumi.entries.find((e) => e.list === 'investor-exclusions-norway-gpfg')!;
+    expect([gpfg.standing, gpfg.standingOn, gpfg.decidedBy]).toEqual(['excluded', '2025-08-25', 'Norges Bank']);
+    expect(gpfg.history!.at(-1)).toEqual({ date: '2025-08-25', event: 'excluded', note: 'Norges Bank' });
+
+    const { data: lines } = parseCsv(bulkCsv(r));
+    const col = (name: (typeof BULK_CSV_COLUMNS)[number]) => BULK_CSV_COLUMNS.indexOf(name);
+    const body = lines.slice(1);
+    // Every line names every list checked with its SHA-256.
+    for (const l of data.lists)
+      expect(body[0][col('lists_checked_sha256')]).toContain(`${l.id}@${l.version} sha256:${l.sha256}`);
+    const line = (list: string) => body.find((l) => l[col('list_id')] === list)!;
+    expect(line('investor-exclusions-norway-gpfg')[col('list_kind')]).toBe('investor-exclusion');
+    expect(line('investor-exclusions-norway-gpfg')[col('entry_standing')]).toBe('excluded');
+    expect(line('investor-exclusions-norway-gpfg')[col('entry_standing_date')]).toBe('2025-08-25');
+    expect(line('investor-exclusions-isif')[col('entry_standing')]).toBe('divested');
+    const us = line('us-sanctions-eo-14115-historical');
+    expect([us[col('entry_status')], us[col('entry_standing')], us[col('entry_standing_date')]]).toEqual([
+      'delisted',
+      'revoked',
+      '2025-01-20',
+    ]);
+  });
+
   it('leaves switched-off lists out of lists_checked', () => {
     const csv = bulkCsv(bulk(['Acme']));
     expect(csv).not.toContain(`${WP}@`);

@@ -1,22 +1,56 @@
 // The lists the extension checks against, with their provenance, and a switch for each.
-import type { ListMeta } from '../../core/types';
-import { formatCount, formatListDate } from '../../shared/format';
+// Every list is described for users: its kind, its date and age (said plainly when it is
+// more than a year old) and its coverage note. The maintainers' curation notes are not part
+// of the compiled data and never reach this page.
+import { useState } from 'preact/hooks';
+import { isOlderThanAYear, LIST_KINDS, listAgeMonths, listKindOf } from '../../core/entry-wording';
+import type { ListKind, ListMeta } from '../../core/types';
+import { formatCount, formatListAge, formatListDate } from '../../shared/format';
 import { t } from '../../shared/i18n';
 import { type Settings, isListEnabled, withListEnabled } from '../../shared/settings';
+import { kindLabel } from '../../popup/explain';
 
 interface Props {
   lists: ListMeta[];
   settings: Settings;
   onChange: (next: Settings) => void;
+  /** Today, for each list's age (tests pass a fixed date). */
+  now?: Date;
 }
 
-function ListCard({ list, on, onToggle }: { list: ListMeta; on: boolean; onToggle: (on: boolean) => void }) {
-  const switchId = `list-${list.id}`;
+function Currency({ list, now }: { list: ListMeta; now: Date }) {
+  if (!list.published) return <p class="list-currency list-undated">{t('listUndated')}</p>;
+  if (!isOlderThanAYear(list.published, now)) return null;
   return (
-    <li class="list-card">
+    <p class="list-currency list-stale" role="note">
+      {t('listOlderThanAYear', formatListDate(list.published))}
+    </p>
+  );
+}
+
+function ListCard({
+  list,
+  on,
+  onToggle,
+  now,
+}: {
+  list: ListMeta;
+  on: boolean;
+  onToggle: (on: boolean) => void;
+  now: Date;
+}) {
+  const switchId = `list-${list.id}`;
+  const kind = listKindOf(list);
+  const age = listAgeMonths(list.published, now);
+  return (
+    <li class="list-card" data-kind={kind ?? ''}>
       <div class="list-head">
         <h3 id={`${switchId}-title`}>
           {list.title}
+          {/* An imported list's kind is said by its "imported" badge. */}
+          {kind && kind !== 'imported' ? (
+            <span class={`badge badge-kind badge-kind-${kind}`}>{kindLabel(kind)}</span>
+          ) : null}
           {list.partial ? <span class="badge badge-partial">{t('partialBadge')}</span> : null}
           {list.origin === 'imported' ? <span class="badge badge-imported">{t('importedBadge')}</span> : null}
         </h3>
@@ -32,11 +66,16 @@ function ListCard({ list, on, onToggle }: { list: ListMeta; on: boolean; onToggl
           <span>{on ? t('listOn') : t('listOff')}</span>
         </label>
       </div>
+      <Currency list={list} now={now} />
+      {list.historical ? <p class="list-historical">{t('listHistorical')}</p> : null}
       <dl class="facts">
         <dt>{t('labelPublisher')}</dt>
         <dd>{list.publisher}</dd>
         <dt>{t('labelPublished')}</dt>
-        <dd>{list.published ? formatListDate(list.published) : t('dateNotGiven')}</dd>
+        <dd>
+          {list.published ? formatListDate(list.published) : t('dateNotGiven')}
+          {age !== null ? <span class="list-age"> ({formatListAge(age)})</span> : null}
+        </dd>
         <dt>{t('labelVersion')}</dt>
         <dd>{list.version}</dd>
         <dt>{t('labelEntries')}</dt>
@@ -48,24 +87,45 @@ function ListCard({ list, on, onToggle }: { list: ListMeta; on: boolean; onToggl
           </>
         ) : null}
         <dt>{t('labelCoverage')}</dt>
-        <dd>{list.coverageNote || t('dateNotGiven')}</dd>
+        <dd class="coverage-note">{list.coverageNote || t('dateNotGiven')}</dd>
       </dl>
     </li>
   );
 }
 
-export function ListsSection({ lists, settings, onChange }: Props) {
+export function ListsSection({ lists, settings, onChange, now = new Date() }: Props) {
+  const [kindFilter, setKindFilter] = useState<ListKind | 'all'>('all');
+  const kinds = LIST_KINDS.filter((k) => lists.some((l) => listKindOf(l) === k));
+  const shown = kindFilter === 'all' ? lists : lists.filter((l) => listKindOf(l) === kindFilter);
   return (
     <section class="options-section" aria-labelledby="lists-heading">
       <h2 id="lists-heading">{t('listsHeading')}</h2>
       <p class="intro">{t('listsIntro')}</p>
+      {kinds.length > 1 ? (
+        <p class="list-filter">
+          <label for="list-kind-filter">{t('listKindFilterLabel')} </label>
+          <select
+            id="list-kind-filter"
+            value={kindFilter}
+            onChange={(e) => setKindFilter((e.currentTarget as HTMLSelectElement).value as ListKind | 'all')}
+          >
+            <option value="all">{t('listKindFilterAll')}</option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
+            ))}
+          </select>
+        </p>
+      ) : null}
       <ul class="list-cards">
-        {lists.map((list) => (
+        {shown.map((list) => (
           <ListCard
             key={list.id}
             list={list}
             on={isListEnabled(settings, list.id)}
             onToggle={(on) => onChange(withListEnabled(settings, list.id, on))}
+            now={now}
           />
         ))}
       </ul>

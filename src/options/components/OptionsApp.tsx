@@ -17,9 +17,11 @@ import { SaveStatus, type SaveState } from './SaveStatus';
 
 interface Props {
   lists: ListMeta[];
+  /** Today, for the lists' ages (tests pass a fixed date). */
+  now?: Date;
 }
 
-export function OptionsApp({ lists }: Props) {
+export function OptionsApp({ lists, now }: Props) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   // User data (IndexedDB): imported lists are switched like the bundled ones.
@@ -58,7 +60,7 @@ export function OptionsApp({ lists }: Props) {
       <main>
         {settings ? (
           <>
-            <ListsSection lists={allLists} settings={settings} onChange={update} />
+            <ListsSection lists={allLists} settings={settings} onChange={update} now={now} />
             <ReviewModeSection settings={settings} onChange={update} />
             <PausedSitesSection settings={settings} onChange={update} />
             {/* Issue 7: where the extension runs (supported sites, sites the user allowed). */}

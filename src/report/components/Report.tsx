@@ -8,9 +8,12 @@ import {
   cautionNotes,
   criterionLabel,
   fieldLabel,
+  historyEventLabel,
+  kindLabel,
   matchTypeExplanation,
   statusText,
 } from '../../popup/explain';
+import { groundIsNotSettlements } from '../../core/entry-wording';
 import type { EvidenceItem } from '../../popup/view-model';
 import type {
   AuditEntity,
@@ -58,10 +61,20 @@ function Entry({ entry, list }: { entry: EntryRef; list: AuditList | undefined }
         <strong>{entry.entry}</strong> <span class="r-status">({statusText(entry)})</span>
       </p>
       <p class="r-attribution">{attribution(entry, list)}</p>
+      {groundIsNotSettlements(entry) ? <p class="r-ground">{t('groundNotSettlements')}</p> : null}
       <p class="r-list">
         {list?.title ?? entry.list}
+        {list?.kind ? ` · ${kindLabel(list.kind)}` : ''}
         {list ? ` · ${t('labelVersion')}: ${list.version}` : ''}
       </p>
+      {entry.history && entry.history.length > 0 ? (
+        <p class="r-history">
+          {t('historyHeading')}:{' '}
+          {entry.history
+            .map((h) => `${formatListDate(h.date)}: ${historyEventLabel(h, list)}${h.note ? ` (${h.note})` : ''}`)
+            .join('; ')}
+        </p>
+      ) : null}
       {entry.criteria.length > 0 ? (
         <ul class="r-criteria">
           {entry.criteria.map((c) => (
@@ -142,6 +155,7 @@ function ListsTable({ lists }: { lists: AuditList[] }) {
           <tr>
             <td>
               {l.title}
+              {l.kind ? <span class="r-kind"> ({kindLabel(l.kind)})</span> : null}
               {l.partial ? <span class="r-partial"> ({t('partialBadge')})</span> : null}
               {l.origin === 'imported' ? <span class="r-partial"> ({t('reportImported')})</span> : null}
               <br />

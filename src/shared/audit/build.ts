@@ -1,6 +1,7 @@
 // Building audit records from a bulk screening or a tab's results. Pure: the lists, the
 // settings, the dismissals and the clock come in as arguments.
 import { bareEntryRef } from '../../core/entry-ref';
+import { listKindOf } from '../../core/entry-wording';
 import type { ListMeta, Match } from '../../core/types';
 import type { DataLookup } from '../../popup/lookup';
 import { buildView, type EntityView } from '../../popup/view-model';
@@ -50,6 +51,9 @@ function auditLists(ctx: RecordContext): AuditList[] {
     entryCount: l.entryCount,
     regime: l.regime,
     enabled: ctx.enabledLists[l.id] !== false,
+    kind: listKindOf(l),
+    recommendedBy: l.recommendedBy ?? null,
+    historical: l.historical ?? false,
   }));
 }
 
@@ -83,7 +87,12 @@ function entitiesOf(named: Map<string, { name: string; lists: Match['lists'] }>,
       out.push({
         id,
         displayName: e.displayName,
-        entries: paired.map((x) => ({ ...x, criteria: x.criteria.map((c) => ({ ...c })) })),
+        entries: paired.map((x) => ({
+          ...x,
+          criteria: x.criteria.map((c) => ({ ...c })),
+          ...(x.history ? { history: x.history.map((h) => ({ ...h })) } : {}),
+          ...(x.recommendedOn ? { recommendedOn: [...x.recommendedOn] } : {}),
+        })),
       });
       continue;
     }

