@@ -164,7 +164,7 @@ describe('list kinds, exclusions, revocations and notes', () => {
     ]);
   });
 
-  it('refuses a coverage note that is the curation note (users would read maintainers\' notes)', () => {
+  it("refuses a coverage note that is the curation note (users would read maintainers' notes)", () => {
     const list = copy('data/lists/whoprofits.json');
     list.coverage_note = list.curation_note;
     const issues = validateListFile('w.json', list);
