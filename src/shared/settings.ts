@@ -3,6 +3,7 @@
 // the damaged parts only, and the stored value stays as it was until the user changes
 // something (then saveSettings writes a clean value).
 import { browser } from './browser';
+import { siteKind } from './site-kinds';
 
 export interface Settings {
   /** List id -> on/off. A list missing here is on. */
@@ -15,16 +16,43 @@ export interface Settings {
    * can turn it on or off for one tab (src/content/review-mode.ts).
    */
   reviewMode: boolean;
+  /**
+   * Whether names are marked on pages. Marks are painted with the CSS Custom Highlight API,
+   * whose registry is shared with the page: the site's own scripts (and every analytics or
+   * ad script on it) can read which names are marked. In private mode nothing is painted
+   * and results are shown only in the badge and the popup (docs/privacy.md).
+   *   'by-site': private on shops, marks on tender platforms and on other sites;
+   *   'mark': marks on every site; 'private': marks on none.
+   * Per-site choices (privateSites, markedSites) win over this.
+   */
+  pageMarks: PageMarks;
+  /** The user answered the first-run question (popup, options page); until then it is asked. */
+  pageMarksChosen: boolean;
+  /** Sites (subdomains included) where results are shown only in the toolbar, whatever pageMarks says. */
+  privateSites: string[];
+  /** Sites (subdomains included) where names are marked, whatever pageMarks says. */
+  markedSites: string[];
 }
+
+export type PageMarks = 'by-site' | 'mark' | 'private';
 
 export const SETTINGS_KEY = 'settings';
 
 /** Bounds that keep a damaged or hostile stored value from blowing up the UI. */
 const MAX_PAUSED_SITES = 1000;
+const MAX_MARKS_SITES = 1000;
 const MAX_LIST_ID_LENGTH = 200;
 
 export function defaultSettings(): Settings {
-  return { enabledLists: {}, pausedSites: [], reviewMode: false };
+  return {
+    enabledLists: {},
+    pausedSites: [],
+    reviewMode: false,
+    pageMarks: 'by-site',
+    pageMarksChosen: false,
+    privateSites: [],
+    markedSites: [],
+  };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -40,19 +68,36 @@ export function parseSettings(raw: unknown): Settings {
       }
     }
   }
-  if (Array.isArray(raw.pausedSites)) {
-    const seen = new Set<string>();
-    for (const site of raw.pausedSites) {
-      const host = typeof site === 'string' ? normalizeHostname(site) : null;
-      if (host && !seen.has(host) && seen.size < MAX_PAUSED_SITES) {
-        seen.add(host);
-        settings.pausedSites.push(host);
-      }
-    }
-  }
+  settings.pausedSites = parseSites(raw.pausedSites, MAX_PAUSED_SITES);
   // Only a stored `true` turns it on: anything else (missing, damaged) keeps pages quiet.
   if (raw.reviewMode === true) settings.reviewMode = true;
+  // Missing (settings from before the choice existed): the default. Present but not one of
+  // the three: it may have been a choice for privacy, so nothing is marked rather than guess.
+  if (raw.pageMarks !== undefined) {
+    settings.pageMarks = raw.pageMarks === 'mark' || raw.pageMarks === 'by-site' ? raw.pageMarks : 'private';
+  }
+  if (raw.pageMarksChosen === true) settings.pageMarksChosen = true;
+  settings.privateSites = parseSites(raw.privateSites, MAX_MARKS_SITES);
+  // A site in both lists stays private: a damaged value must not show marks the user refused.
+  settings.markedSites = parseSites(raw.markedSites, MAX_MARKS_SITES).filter(
+    (site) => !settings.privateSites.includes(site),
+  );
   return settings;
+}
+
+/** Normalised, distinct hostnames from a stored list; anything else is dropped. */
+function parseSites(raw: unknown, max: number): string[] {
+  const out: string[] = [];
+  if (!Array.isArray(raw)) return out;
+  const seen = new Set<string>();
+  for (const site of raw) {
+    const host = typeof site === 'string' ? normalizeHostname(site) : null;
+    if (host && !seen.has(host) && seen.size < max) {
+      seen.add(host);
+      out.push(host);
+    }
+  }
+  return out;
 }
 
 /** Missing = enabled: lists added by a later version are on until the user turns them off. */
@@ -77,9 +122,83 @@ export function isSitePaused(settings: Settings, hostname: string): boolean {
 
 /** The paused entries that cover `hostname` (what "Resume on this site" removes). */
 export function pausedEntriesFor(settings: Settings, hostname: string): string[] {
+  return entriesCovering(settings.pausedSites, hostname);
+}
+
+/** The entries of `sites` that are `hostname` or a parent domain of it. */
+function entriesCovering(sites: readonly string[], hostname: string): string[] {
   const host = normalizeHostname(hostname);
   if (!host) return [];
-  return settings.pausedSites.filter((p) => host === p || host.endsWith(`.${p}`));
+  return sites.filter((p) => covers(p, host));
+}
+
+/** `entry` is the normalised `host` or a parent domain of it. */
+const covers = (entry: string, host: string): boolean => host === entry || host.endsWith(`.${entry}`);
+
+/** Why a page is marked or not (the popup and the options page say it in words). */
+export type MarksReason =
+  'site-private' | 'site-marked' | 'all-private' | 'all-marked' | 'shop' | 'procurement' | 'other';
+
+export interface MarksDecision {
+  /** True: names are painted on the page. False: private, the badge and the popup only. */
+  mark: boolean;
+  reason: MarksReason;
+}
+
+/**
+ * Pure: whether names are marked on pages of `hostname` (the site the user sees: the top
+ * page's host). A per-site choice wins over the choice for all sites; a site in both
+ * per-site lists is private. By site kind, the default:
+ *   - shops: private. The visitor is a private person, a boycott is a political opinion,
+ *     and shop pages carry many third-party analytics and ad scripts that would read the
+ *     marks; the badge still counts the flags and the popup names them.
+ *   - tender platforms: marked. The visitor reads long notices at work, applying a
+ *     published purchasing policy, on public bodies' portals, and the marks find the name.
+ *   - other sites: marked. The extension runs there only where the user asked for it (a
+ *     click on "Check this page", or a site they allowed), mostly tender pages the
+ *     built-in list lacks; the first-run question lets anyone make every site private.
+ */
+export function marksFor(settings: Settings, hostname: string): MarksDecision {
+  if (entriesCovering(settings.privateSites, hostname).length > 0) return { mark: false, reason: 'site-private' };
+  if (entriesCovering(settings.markedSites, hostname).length > 0) return { mark: true, reason: 'site-marked' };
+  if (settings.pageMarks === 'private') return { mark: false, reason: 'all-private' };
+  if (settings.pageMarks === 'mark') return { mark: true, reason: 'all-marked' };
+  const kind = siteKind(hostname);
+  if (kind === 'shop') return { mark: false, reason: 'shop' };
+  return { mark: true, reason: kind === 'procurement' ? 'procurement' : 'other' };
+}
+
+/** Pure: the answer to "how should results be shown" for all sites (per-site choices stay). */
+export function withPageMarks(settings: Settings, pageMarks: PageMarks): Settings {
+  return { ...settings, pageMarks, pageMarksChosen: true };
+}
+
+/**
+ * Pure: private (`mark` false) or marked on one site. Entries covering the site in the
+ * other list are removed, and an entry is added only where the choice for all sites would
+ * decide otherwise, so the lists hold only real exceptions.
+ */
+export function withSiteMarks(settings: Settings, site: string, mark: boolean): Settings {
+  const host = normalizeHostname(site);
+  if (!host) return settings;
+  const without = {
+    ...settings,
+    privateSites: settings.privateSites.filter((p) => !covers(p, host)),
+    markedSites: settings.markedSites.filter((p) => !covers(p, host)),
+  };
+  if (marksFor(without, host).mark === mark) return without;
+  return mark
+    ? { ...without, markedSites: [...without.markedSites, host] }
+    : { ...without, privateSites: [...without.privateSites, host] };
+}
+
+/** Pure: forget the per-site choice for exactly these entries. */
+export function withoutSiteMarks(settings: Settings, sites: readonly string[]): Settings {
+  return {
+    ...settings,
+    privateSites: settings.privateSites.filter((p) => !sites.includes(p)),
+    markedSites: settings.markedSites.filter((p) => !sites.includes(p)),
+  };
 }
 
 /**

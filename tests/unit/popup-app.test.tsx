@@ -10,6 +10,7 @@ vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./hel
 const { App } = await import('../../src/popup/components/App');
 const { lookupFromCompiled } = await import('../../src/popup/lookup');
 const { tabIdFromQuery } = await import('../../src/popup/tab-target');
+const { defaultSettings } = await import('../../src/shared/settings');
 
 const lookup = lookupFromCompiled(fixtureData);
 
@@ -79,9 +80,8 @@ describe('popup App', () => {
     click(buttonByText(root, 'Resume on this site'));
     await settle(10);
     expect(fakeBrowser.storage.local.data.get('settings')).toEqual({
-      enabledLists: {},
+      ...defaultSettings(),
       pausedSites: ['other.test'],
-      reviewMode: false,
     });
     expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'rescan' });
     expect(root.querySelector('#flags')?.textContent).toContain('Amana');
@@ -93,9 +93,8 @@ describe('popup App', () => {
     click(buttonByText(root, 'Pause on this site'));
     await settle(10);
     expect(fakeBrowser.storage.local.data.get('settings')).toEqual({
-      enabledLists: {},
+      ...defaultSettings(),
       pausedSites: ['shop.example.com'],
-      reviewMode: false,
     });
     expect(root.textContent).toContain('Resume on this site');
   });

@@ -35,6 +35,7 @@ describe('parseSettings', () => {
       unknown: 'dropped',
     });
     expect(parsed).toEqual({
+      ...defaultSettings(),
       enabledLists: { ohchr: false, eu: true },
       pausedSites: ['example.com', 'shop.test'],
       reviewMode: false,
@@ -43,11 +44,13 @@ describe('parseSettings', () => {
 
   it('replaces a non-object enabledLists and a non-array pausedSites by defaults separately', () => {
     expect(parseSettings({ enabledLists: ['a'], pausedSites: ['a.test'] })).toEqual({
+      ...defaultSettings(),
       enabledLists: {},
       pausedSites: ['a.test'],
       reviewMode: false,
     });
     expect(parseSettings({ enabledLists: { a: false }, pausedSites: 'a.test' })).toEqual({
+      ...defaultSettings(),
       enabledLists: { a: false },
       pausedSites: [],
       reviewMode: false,
@@ -70,6 +73,7 @@ describe('review mode', () => {
 
   it('does not cost the other settings when damaged', () => {
     expect(parseSettings({ enabledLists: { a: false }, pausedSites: ['a.test'], reviewMode: 'yes' })).toEqual({
+      ...defaultSettings(),
       enabledLists: { a: false },
       pausedSites: ['a.test'],
       reviewMode: false,
@@ -87,7 +91,7 @@ describe('review mode', () => {
 
 describe('isListEnabled', () => {
   it('treats a missing list as on and only an explicit false as off', () => {
-    const s = { enabledLists: { off: false, on: true }, pausedSites: [], reviewMode: false };
+    const s = { ...defaultSettings(), enabledLists: { off: false, on: true } };
     expect(isListEnabled(s, 'missing')).toBe(true);
     expect(isListEnabled(s, 'on')).toBe(true);
     expect(isListEnabled(s, 'off')).toBe(false);
@@ -95,13 +99,13 @@ describe('isListEnabled', () => {
   });
 
   it('withListEnabled switches one list without touching others', () => {
-    const s = withListEnabled({ enabledLists: { a: false }, pausedSites: [], reviewMode: false }, 'b', false);
+    const s = withListEnabled({ ...defaultSettings(), enabledLists: { a: false } }, 'b', false);
     expect(s.enabledLists).toEqual({ a: false, b: false });
   });
 });
 
 describe('isSitePaused', () => {
-  const s = { enabledLists: {}, pausedSites: ['example.com', 'tenders.gov.test'], reviewMode: false };
+  const s = { ...defaultSettings(), pausedSites: ['example.com', 'tenders.gov.test'] };
 
   it.each([
     ['example.com', true],
@@ -120,11 +124,7 @@ describe('isSitePaused', () => {
   });
 
   it('lists the entries that cover a host (what Resume removes)', () => {
-    const many = {
-      enabledLists: {},
-      pausedSites: ['example.com', 'shop.example.com', 'other.test'],
-      reviewMode: false,
-    };
+    const many = { ...defaultSettings(), pausedSites: ['example.com', 'shop.example.com', 'other.test'] };
     expect(pausedEntriesFor(many, 'shop.example.com')).toEqual(['example.com', 'shop.example.com']);
     expect(withoutPausedSites(many, pausedEntriesFor(many, 'shop.example.com')).pausedSites).toEqual(['other.test']);
   });
@@ -181,11 +181,13 @@ describe('loadSettings / saveSettings', () => {
       reviewMode: 'on',
     } as never);
     expect(fakeBrowser.storage.local.data.get(SETTINGS_KEY)).toEqual({
+      ...defaultSettings(),
       enabledLists: { a: false },
       pausedSites: ['example.com'],
       reviewMode: false,
     });
     expect(await loadSettings()).toEqual({
+      ...defaultSettings(),
       enabledLists: { a: false },
       pausedSites: ['example.com'],
       reviewMode: false,

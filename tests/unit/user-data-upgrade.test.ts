@@ -8,7 +8,7 @@ import { fakeBrowser, resetFakeBrowser } from './helpers/fake-browser';
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
 
 const ud = await import('../../src/shared/user-data');
-const { loadSettings } = await import('../../src/shared/settings');
+const { defaultSettings, loadSettings } = await import('../../src/shared/settings');
 const { parseImportedList } = await import('../../src/core/import-list');
 
 const SETTINGS = {
@@ -105,7 +105,7 @@ describe('stored data upgrades', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['dismissals', 'importedLists', 'meta']);
     expect((await db.get('meta', 'schema'))?.value).toMatchObject({ version: 1, upgradedFrom: 0 });
     expect(await ud.listDismissals()).toEqual([]);
-    expect(await loadSettings()).toEqual({ ...SETTINGS, reviewMode: false });
+    expect(await loadSettings()).toEqual({ ...defaultSettings(), ...SETTINGS });
     expect(fakeBrowser.storage.local.data.get('settings')).toEqual(SETTINGS);
   });
 
@@ -115,7 +115,7 @@ describe('stored data upgrades', () => {
     expect(await ud.listImportedLists()).toEqual([listRecord]);
     // The compiled cache was never written by the fixture: it is built on first use.
     expect((await ud.getImportedCompiled())?.entities.map((e) => e.displayName)).toEqual(['Zeta Logistics BV']);
-    expect(await loadSettings()).toEqual({ ...SETTINGS, reviewMode: false });
+    expect(await loadSettings()).toEqual({ ...defaultSettings(), ...SETTINGS });
   });
 
   it("1 -> 2: a later version's migration keeps every dismissal, list and setting", async () => {
@@ -143,7 +143,7 @@ describe('stored data upgrades', () => {
     expect(await db.getAllFromIndex('dismissals', 'byEntity', 'volvo-group')).toHaveLength(1);
     expect(await db.getAll('importedLists')).toEqual([listRecord]);
     db.close();
-    expect(await loadSettings()).toEqual({ ...SETTINGS, reviewMode: false });
+    expect(await loadSettings()).toEqual({ ...defaultSettings(), ...SETTINGS });
 
     // Going back to this version (an older build) must not touch the newer data.
     const err = await ud.openUserDb().catch((e) => e);
@@ -170,6 +170,6 @@ describe('stored data upgrades', () => {
     expect(before.version).toBe(1);
     // And the current version still works on it.
     expect(await ud.listDismissals()).toHaveLength(2);
-    expect(await loadSettings()).toEqual({ ...SETTINGS, reviewMode: false });
+    expect(await loadSettings()).toEqual({ ...defaultSettings(), ...SETTINGS });
   });
 });
