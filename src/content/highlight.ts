@@ -1,5 +1,9 @@
 // Paints matches with the CSS Custom Highlight API: the page's DOM and text are never
 // touched (no wrapping, so no conflicts with React & co., no self-triggered mutations).
+// The registry is the page's as well: its own scripts can read every range painted here,
+// which is why nothing is painted in private mode (page-marks.ts). The ::highlight()
+// styles are inserted by the background when a frame first paints (messages.ts,
+// `mark-styles`), never declared in the manifest.
 // One Highlight object per visual class, as painting cost grows with highlights x ranges
 // (WebKit/WebKit#73511). Where the API is missing, nothing is painted and the popup
 // still lists the matches.
@@ -137,7 +141,9 @@ function setOrDelete(name: string, h: HighlightLike | null): void {
     return;
   }
   // Delete only what this copy registered: an orphaned copy left behind by an extension
-  // update (same names, same registry) must not wipe the new copy's highlights.
+  // update (same names, same registry) must not wipe the new copy's highlights. A name this
+  // copy never registered is not looked up at all: the registry is the page's too.
+  if (!mine.has(name)) return;
   const current = registryGet ? apply(registryGet, registry, [name]) : undefined;
   if (current === undefined || current === mine.get(name)) apply(registryDelete, registry, [name]);
   mine.delete(name);
@@ -214,10 +220,12 @@ function scrollToNode(node: Text): void {
 }
 
 // ---- ::highlight() styles inside shadow trees ----
-// The manifest's content-script CSS styles the document only: `::highlight()` rules do not
-// cross shadow boundaries, so ranges inside a shadow root would be registered but
+// The styles the background inserts apply to the document only: `::highlight()` rules do
+// not cross shadow boundaries, so ranges inside a shadow root would be registered but
 // unstyled. Such roots get the same rules as a constructed sheet (adoptedStyleSheets is
-// not a DOM mutation, so the page's observers and frameworks do not see it).
+// not a DOM mutation, so the page's observers and frameworks do not see it; the page can
+// still read the root's adoptedStyleSheets, one more reason nothing is painted in private
+// mode).
 
 let shadowSheet: CSSStyleSheet | null | undefined;
 

@@ -8,10 +8,18 @@
 import matchIndexText from '../generated/match-index.json?raw';
 import type { CompiledData } from '../core/types';
 import { browser, type Runtime } from '../shared/browser';
-import { enabledListSet, isSitePaused, loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
+import {
+  enabledListSet,
+  isSitePaused,
+  loadSettings,
+  marksFor,
+  onSettingsChanged,
+  type Settings,
+} from '../shared/settings';
 import { isPopupToContent, type ContentToBackground, type PageReport } from '../shared/messages';
 import { PageScanner, type Delivery } from './page-scanner';
 import { ReviewModeState } from './review-mode';
+import { PageMarksState } from './page-marks';
 // Only these user-data modules: index.ts would bring idb into the content script.
 import { requestUserData } from '../shared/user-data/client';
 import { mergeCompiledData } from '../shared/user-data/merge';
@@ -29,6 +37,8 @@ interface Instance {
   rescan(): void;
   /** The popup's review-mode choice for this tab (see review-mode.ts for where it lives). */
   setReviewMode(on: boolean): void;
+  /** The popup's "Show on page" for this tab, or null to follow the settings (page-marks.ts). */
+  setPageMarks(on: boolean | null): void;
   stop(): void;
 }
 
@@ -150,6 +160,33 @@ async function send(report: PageReport): Promise<Delivery> {
   }
 }
 
+/** Attempts at having the marks' styles inserted before the frame paints without them. */
+const STYLE_ATTEMPTS = 3;
+
+/**
+ * Asks the background, once per document, to insert the marks' ::highlight() styles
+ * (see `mark-styles` in messages.ts for why they are not in the manifest).
+ */
+function styleRequester(): () => void {
+  let state: 'none' | 'asking' | 'done' = 'none';
+  let attempts = 0;
+  return () => {
+    if (state !== 'none' || attempts >= STYLE_ATTEMPTS) return;
+    state = 'asking';
+    attempts++;
+    const message: ContentToBackground = { type: 'mark-styles' };
+    withTimeout(browser.runtime.sendMessage(message), ANSWER_TIMEOUT_MS)
+      .then((reply) => {
+        state = (reply as { ok?: unknown } | undefined)?.ok === true ? 'done' : 'none';
+      })
+      .catch((err) => {
+        // The background is restarting: the next paint asks again.
+        state = 'none';
+        debug('could not get the marks styled', err);
+      });
+  };
+}
+
 function start(): void {
   const holder = globalThis as unknown as InstanceHolder;
   const existing = holder[INSTANCE];
@@ -169,11 +206,13 @@ function start(): void {
       if (delivery === 'orphaned') instance.stop();
       return delivery;
     },
+    ensureStyles: styleRequester(),
   });
   const visible = whenVisible();
   const cleanups: (() => void)[] = [];
   let settings: Settings | null = null;
   const reviewMode = new ReviewModeState();
+  const pageMarks = new PageMarksState();
 
   // Bundled lists plus the user's imported lists (merged as every other context does).
   let data: CompiledData = compiled;
@@ -181,8 +220,11 @@ function start(): void {
     settings = s;
     const paused = isSitePaused(s, siteHostname());
     reviewMode.setOption(s.reviewMode);
-    // Before configure(): the first scan it starts then paints with the right marks.
+    pageMarks.setOption(marksFor(s, siteHostname()).mark);
+    // Before configure(): the first scan it starts then paints with the right marks, or, in
+    // private mode, paints nothing at all.
     scanner.setReviewMode(reviewMode.on);
+    scanner.setMarks(pageMarks.on);
     scanner.configure({
       paused,
       enabledLists: enabledListSet(
@@ -214,6 +256,10 @@ function start(): void {
       reviewMode.setOverride(on);
       scanner.setReviewMode(reviewMode.on);
     },
+    setPageMarks: (on) => {
+      pageMarks.setOverride(on);
+      scanner.setMarks(pageMarks.on);
+    },
     stop: () => {
       scanner.stop();
       for (const fn of cleanups.splice(0)) {
@@ -239,6 +285,10 @@ function start(): void {
       if (message.type === 'set-review-mode') {
         // Sent to every frame of the tab: each applies it to its own part of the page.
         instance.setReviewMode(message.on);
+        return Promise.resolve(true);
+      }
+      if (message.type === 'set-page-marks') {
+        instance.setPageMarks(message.on);
         return Promise.resolve(true);
       }
       // Only the frame holding the match answers, so a message sent to all frames gets

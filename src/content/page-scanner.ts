@@ -68,6 +68,11 @@ export type Delivery = 'sent' | 'failed' | 'orphaned';
 
 export interface ScannerHost {
   send(report: PageReport): Promise<Delivery>;
+  /**
+   * Called before anything is painted: the marks' ::highlight() styles are inserted into
+   * the page only then (src/content/main.ts), so a page in private mode never has them.
+   */
+  ensureStyles?(): void;
 }
 
 const REPORT_INTERVAL_MS = 500;
@@ -116,6 +121,15 @@ export class PageScanner {
   #stopped = false;
   /** Possible matches are marked too (review mode); flags always are. */
   #reviewMode = false;
+  /**
+   * Marks are painted on the page. False is private mode: the page is scanned and reported
+   * as usual, and nothing the page can read is touched (src/content/page-marks.ts). True
+   * unless told otherwise, so the scanner works on its own; the content script sets it
+   * from the settings before the first configure().
+   */
+  #marks = true;
+  /** Something of ours is in the page's highlight registry (so there is something to clear). */
+  #painted = false;
 
   #index = new PageIndex();
   /** Blocks from the page's data, read on full scans (src/content/fields/). */
@@ -187,6 +201,17 @@ export class PageScanner {
     if (this.#hasReport && !this.#paused && !this.#stopped) this.#publish();
   }
 
+  /**
+   * Marks on the page on or off (private mode): paints or clears and reports again without
+   * scanning, as only where the results are shown changes.
+   */
+  setMarks(on: boolean): void {
+    if (on === this.#marks) return;
+    this.#marks = on;
+    if (!on) this.#clearMarks();
+    if (this.#hasReport && !this.#paused && !this.#stopped) this.#publish();
+  }
+
   /** Switches lists or pause state; rescans when something changed. */
   configure(opts: { paused: boolean; enabledLists: ReadonlySet<string> }): void {
     if (this.#stopped) return;
@@ -234,6 +259,10 @@ export class PageScanner {
     const m = found?.scan.matches.find((x) => x.start === parsed.start);
     // Matches from the page's data (no entry in the index) have nothing on the page to show.
     if (!found || !m) return false;
+    // The user asked to see this name on the page: in private mode too, the emphasis is
+    // painted (for two seconds) and the page scrolls there.
+    this.#host.ensureStyles?.();
+    this.#painted = true;
     return revealRange(mapMatchToRanges(found.block, m.start, m.end));
   }
 
@@ -280,6 +309,13 @@ export class PageScanner {
     this.#pageData = [];
     this.#found = [];
     this.#resolved = [];
+    this.#clearMarks();
+  }
+
+  /** Removes our highlights; in private mode, where there are none, the registry is not touched. */
+  #clearMarks(): void {
+    if (!this.#painted) return;
+    this.#painted = false;
     clear();
   }
 
@@ -498,6 +534,14 @@ export class PageScanner {
     this.#found = this.#index.entries.filter(hasFindings);
     for (const e of this.#pageData) if (hasFindings(e)) this.#found.push(e);
     this.#resolved = resolvePage(this.#found.map((e) => e.found.scan));
+    if (this.#marks) this.#paintMarks();
+    else this.#clearMarks();
+    this.#hasReport = true;
+    this.#scheduleReport(this.#forceReport);
+    this.#forceReport = false;
+  }
+
+  #paintMarks(): void {
     const flags: RangeSpec[] = [];
     const possibles: RangeSpec[] = [];
     this.#found.forEach((e, i) => {
@@ -509,10 +553,14 @@ export class PageScanner {
         for (const r of mapMatchToRanges(e.found.block, m.start, m.end)) target.push(r);
       }
     });
+    if (flags.length === 0 && possibles.length === 0) {
+      // Nothing to mark: leave the registry (and the page's styles) alone.
+      this.#clearMarks();
+      return;
+    }
+    this.#host.ensureStyles?.();
     paint(flags, possibles);
-    this.#hasReport = true;
-    this.#scheduleReport(this.#forceReport);
-    this.#forceReport = false;
+    this.#painted = true;
   }
 
   #scheduleReport(force: boolean): void {
@@ -531,16 +579,19 @@ export class PageScanner {
     const meta: ReportMeta = { url: location.href, title: document.title, scannedAt: new Date().toISOString() };
     const report = this.#paused
       ? pausedReport(meta)
-      : buildReport(
-          this.#found.map((e) => ({ id: e.id, block: e.found.block, fromPageData: e.found.fromPageData })),
-          this.#resolved,
-          {
-            blocks: this.#index.entries.length + this.#pageData.length,
-            chars: this.#index.chars + this.#pageData.reduce((n, e) => n + e.chars, 0),
-          },
-          meta,
-          this.#scanning,
-          this.#reviewMode,
+      : withMarks(
+          buildReport(
+            this.#found.map((e) => ({ id: e.id, block: e.found.block, fromPageData: e.found.fromPageData })),
+            this.#resolved,
+            {
+              blocks: this.#index.entries.length + this.#pageData.length,
+              chars: this.#index.chars + this.#pageData.reduce((n, e) => n + e.chars, 0),
+            },
+            meta,
+            this.#scanning,
+            this.#reviewMode,
+          ),
+          this.#marks,
         );
     const signature = reportSignature(report);
     if (signature === this.#lastSignature) return;
@@ -565,6 +616,12 @@ export class PageScanner {
       void this.#sendReport();
     }, this.#redeliveryMs);
   }
+}
+
+/** `report` saying whether the frame paints its marks (the popup's "Show on page"). */
+function withMarks(report: PageReport, marks: boolean): PageReport {
+  report.marks = marks;
+  return report;
 }
 
 /** The scanned blocks of the page, with the lookups incremental rescans need. */

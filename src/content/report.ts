@@ -114,6 +114,7 @@ export function reportSignature(r: PageReport): string {
     String(r.blocks),
     String(r.scanning === true),
     String(r.reviewMode === true),
+    String(r.marks),
   ];
   for (const m of r.matches) parts.push(`${m.key}|${m.level}|${m.entity}|${m.nameId}`);
   for (const gh of r.guards) parts.push(`g${gh.key}|${gh.guard}`);

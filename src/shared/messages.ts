@@ -45,6 +45,12 @@ export interface PageReport {
    * paused reports.
    */
   reviewMode?: boolean;
+  /**
+   * True when this frame paints its marks on the page; false in private mode, where the
+   * page is left exactly as it was and results are shown only in the badge and the popup.
+   * The popup shows its "Show on page" button from it. Absent on paused reports.
+   */
+  marks?: boolean;
 }
 
 /** Everything the background keeps for a tab (in storage.session, so it survives restarts). */
@@ -59,7 +65,13 @@ export interface TabResults {
 export type UserDataRequest = { type: 'get-user-data' };
 
 // ---- content script -> background ----
-export type ContentToBackground = { type: 'page-report'; report: PageReport } | UserDataRequest;
+// `mark-styles`: the frame is about to paint marks and needs their ::highlight() styles.
+// They are inserted by the background (scripting.insertCSS) only then, not declared in the
+// manifest: a page can read styles that apply to it (getComputedStyle with ::highlight()),
+// so styles present on every page would tell a site the extension is there even in private
+// mode. Reply: { ok: boolean }.
+export type ContentToBackground =
+  { type: 'page-report'; report: PageReport } | { type: 'mark-styles' } | UserDataRequest;
 
 // ---- extension pages (popup, options) -> background ----
 export type PageToBackground =
@@ -68,8 +80,14 @@ export type PageToBackground =
 // ---- popup -> content script (tabs.sendMessage) ----
 // `set-review-mode`: show or hide the possible matches on this tab's page (every frame),
 // overriding the option until the page goes away (src/content/review-mode.ts).
+// `set-page-marks`: paint this tab's marks (true: "Show on page" in private mode) or take
+// them off (false) until the page goes away; null: follow the settings again
+// (src/content/page-marks.ts).
 export type PopupToContent =
-  { type: 'reveal-match'; key: string } | { type: 'rescan' } | { type: 'set-review-mode'; on: boolean };
+  | { type: 'reveal-match'; key: string }
+  | { type: 'rescan' }
+  | { type: 'set-review-mode'; on: boolean }
+  | { type: 'set-page-marks'; on: boolean | null };
 
 export type ToBackground = ContentToBackground | PageToBackground;
 
@@ -88,7 +106,8 @@ function isPageReport(v: unknown): v is PageReport {
     typeof v.chars === 'number' &&
     typeof v.paused === 'boolean' &&
     (v.scanning === undefined || typeof v.scanning === 'boolean') &&
-    (v.reviewMode === undefined || typeof v.reviewMode === 'boolean')
+    (v.reviewMode === undefined || typeof v.reviewMode === 'boolean') &&
+    (v.marks === undefined || typeof v.marks === 'boolean')
   );
 }
 
@@ -115,6 +134,7 @@ export function isToBackground(v: unknown): v is ToBackground {
     case 'check-page':
       return typeof v.tabId === 'number' && Number.isInteger(v.tabId) && v.tabId >= 0;
     case 'get-user-data':
+    case 'mark-styles':
       return true;
     default:
       return false;
@@ -125,5 +145,6 @@ export function isPopupToContent(v: unknown): v is PopupToContent {
   if (!isObject(v)) return false;
   if (v.type === 'reveal-match') return typeof v.key === 'string' && v.key.length < 200;
   if (v.type === 'set-review-mode') return typeof v.on === 'boolean';
+  if (v.type === 'set-page-marks') return v.on === null || typeof v.on === 'boolean';
   return v.type === 'rescan';
 }
