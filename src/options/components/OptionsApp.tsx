@@ -10,6 +10,7 @@ import { useImportedLists } from '../../shared/user-data/hooks';
 import { DismissalsSection } from './DismissalsSection';
 import { ImportedListsSection } from './ImportedListsSection';
 import { ListsSection } from './ListsSection';
+import { PageMarksSection } from './PageMarksSection';
 import { PausedSitesSection } from './PausedSitesSection';
 import { PermissionsSection } from './PermissionsSection';
 import { ReviewModeSection } from './ReviewModeSection';
@@ -60,6 +61,8 @@ export function OptionsApp({ lists, now }: Props) {
       <main>
         {settings ? (
           <>
+            {/* What sites can see: the first-run question, so first on the page. */}
+            <PageMarksSection settings={settings} onChange={update} />
             <ListsSection lists={allLists} settings={settings} onChange={update} now={now} />
             <ReviewModeSection settings={settings} onChange={update} />
             <PausedSitesSection settings={settings} onChange={update} />

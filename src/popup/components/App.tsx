@@ -9,12 +9,16 @@ import {
   type Settings,
   isSitePaused,
   loadSettings,
+  marksFor,
   onSettingsChanged,
   pausedEntriesFor,
   saveSettings,
+  withPageMarks,
   withPausedSite,
+  withSiteMarks,
   withoutPausedSites,
 } from '../../shared/settings';
+import { reportedMarks } from '../page-marks';
 import type { DataLookup } from '../lookup';
 import { tabUrl } from '../tab-target';
 import { type Occurrence, buildView } from '../view-model';
@@ -48,6 +52,8 @@ export function App({ tabId, lookup }: Props) {
   const [loaded, setLoaded] = useState(false);
   /** The review-mode choice just made here, shown until the page's report says it too. */
   const [reviewChoice, setReviewChoice] = useState<boolean | null>(null);
+  /** "Show on page" / "Take the marks off" just clicked here, shown until the report says it too. */
+  const [marksChoice, setMarksChoice] = useState<boolean | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -127,6 +133,21 @@ export function App({ tabId, lookup }: Props) {
     sendToTab(tabId, { type: 'set-review-mode', on }).catch(() => setReviewChoice(null));
   };
 
+  const marksDecision = settings && webHost ? marksFor(settings, webHost) : null;
+  const reported = reportedMarks(results);
+  const shown = reported === null ? null : (marksChoice ?? reported);
+  const onShowMarks = (on: boolean | null) => {
+    setMarksChoice(on);
+    // Every frame of the tab paints (or clears) its part of the page and reports again.
+    sendToTab(tabId, { type: 'set-page-marks', on }).catch(() => setMarksChoice(null));
+  };
+  const changeMarks = async (next: Settings) => {
+    setSettings(next);
+    await saveSettings(next);
+    // The tab follows the new choice at once, whatever was clicked for it before.
+    onShowMarks(null);
+  };
+
   const onReveal = (occurrence: Occurrence) => {
     setRevealFailed(false);
     sendToTab(tabId, { type: 'reveal-match', key: occurrence.key }, occurrence.frameId).catch(() =>
@@ -153,6 +174,20 @@ export function App({ tabId, lookup }: Props) {
         onResume={onResume}
         onReveal={onReveal}
         onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+        marks={{
+          host: webHost,
+          decision: marksDecision,
+          shown,
+          chosen: settings?.pageMarksChosen ?? true,
+          hasMarks: view.flags.length > 0 || (view.reviewMode === true && view.possible.length > 0),
+          onShow: onShowMarks,
+          onSite: (mark) => {
+            if (settings && webHost) void changeMarks(withSiteMarks(settings, webHost, mark));
+          },
+          onChoose: (choice) => {
+            if (settings) void changeMarks(withPageMarks(settings, choice));
+          },
+        }}
       />
     </DismissProvider>
   );

@@ -11,6 +11,7 @@ import { GuardList } from './GuardList';
 import { Lookup } from './Lookup';
 import { notFlaggedReasons } from '../not-flagged';
 import { ReviewToggle } from './ReviewToggle';
+import { PageMarks, type PageMarksProps } from './PageMarks';
 import { type CheckState, Summary } from './Summary';
 
 export interface PopupProps {
@@ -30,6 +31,8 @@ export interface PopupProps {
   onResume: () => void;
   onReveal: (occurrence: Occurrence) => void;
   onOpenOptions: () => void;
+  /** Marks on the page or private mode, and the first-run question; absent: not shown. */
+  marks?: PageMarksProps;
 }
 
 export function Popup(props: PopupProps) {
@@ -37,7 +40,9 @@ export function Popup(props: PopupProps) {
   // Names seen but not flagged: possible matches, then companies only removed entries name.
   const notFlagged = [...view.possible, ...view.removed];
   // The switch only where it can change something: there are names to mark, or marks to remove.
-  const showToggle = props.reviewMode !== null && (notFlagged.length > 0 || props.reviewMode);
+  // Not in private mode either: nothing is painted there, possible matches included.
+  const showToggle =
+    props.reviewMode !== null && (notFlagged.length > 0 || props.reviewMode) && props.marks?.shown !== false;
   return (
     <div class="popup">
       <Summary
@@ -48,6 +53,7 @@ export function Popup(props: PopupProps) {
         onCheck={props.onCheck}
         onResume={props.onResume}
       />
+      {props.marks ? <PageMarks {...props.marks} /> : null}
       {/* Issue 5: look up one name, and a link to the screening page for many. */}
       <Lookup showScreenLink />
       <main>
