@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { loadCorporateLinks, loadListFiles, NOT_FOR_FLAGGING } from './lib/load-lists';
 import { loadDictionaries } from './lib/common-words';
 import { lexiconProblems } from './lib/validate-lexicon';
+import { buildOriginIndex } from './lib/build-origins';
 import { normalizeName, tokenize } from '../src/core/normalize';
 import {
   compileLists,
@@ -230,4 +231,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `(${weak} weak), ${data.guards.length} look-alike guards -> ${out} (${(json.length / 1024).toFixed(0)} KiB, ` +
       `${(performance.now() - t0).toFixed(0)} ms); content-script index ${(lean.length / 1024).toFixed(0)} KiB`,
   );
+  // Origin findings (a kind of their own) read the localities list through their own index.
+  const origins = buildOriginIndex();
+  writeFileSync(resolve('src/generated/origin-index.json'), JSON.stringify(origins));
+  console.log(`compiled the origin index: ${origins.places.length} places, ${origins.names.length} spellings`);
 }

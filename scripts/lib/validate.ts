@@ -7,6 +7,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import listSchema from '../../data/schema/list.schema.json';
 import linksSchema from '../../data/schema/corporate-links.schema.json';
+import localitiesSchema from '../../data/schema/localities.schema.json';
 import type { ListFile } from './load-lists';
 
 export interface ValidationIssue {
@@ -34,6 +35,10 @@ const ENTRY_COLLECTIONS = new Set(['entries', 'links', 'not_related']);
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
 const validateListSchema: ValidateFunction = ajv.compile(listSchema);
 const validateLinksSchema: ValidateFunction = ajv.compile(linksSchema);
+const validateLocalitiesSchema: ValidateFunction = ajv.compile(localitiesSchema);
+
+/** The settlement-localities list: origin findings read its coordinates, categories and review flags. */
+export const LOCALITIES_LIST_ID = 'settlement-localities-west-bank-hfc-ocha';
 
 // ---------------------------------------------------------------------------------------------
 // Building issues
@@ -207,6 +212,9 @@ export function validateListFile(fileName: string, json: unknown): ValidationIss
   const issues = validateListSchema(json)
     ? []
     : schemaIssues(fileName, json, validateListSchema.errors ?? [], listSchema);
+  if (json.id === LOCALITIES_LIST_ID && !validateLocalitiesSchema(json)) {
+    issues.push(...schemaIssues(fileName, json, validateLocalitiesSchema.errors ?? [], localitiesSchema));
+  }
 
   // The checks below run even when the schema failed, so one run reports every problem;
   // they skip values whose shape the schema already rejected.
@@ -306,14 +314,21 @@ export function validateListFile(fileName: string, json: unknown): ValidationIss
     // A revocation ends the entry: it is history, and the popup says when it was revoked.
     if (entry.revoked !== undefined && entry.status !== 'delisted')
       issues.push(
-        makeIssue(fileName, label, 'status', 'must be "delisted" because the entry has a "revoked" date (it is history)'),
+        makeIssue(
+          fileName,
+          label,
+          'status',
+          'must be "delisted" because the entry has a "revoked" date (it is history)',
+        ),
       );
 
     // "Excluded by <investor> on <date>" needs the decision, its date and its ground.
     if (exclusions) {
       for (const field of ['exclusion_status', 'ground'] as const) {
         if (entry[field] === undefined)
-          issues.push(makeIssue(fileName, label, field, 'is missing; every entry of an investor-exclusion list needs it'));
+          issues.push(
+            makeIssue(fileName, label, field, 'is missing; every entry of an investor-exclusion list needs it'),
+          );
       }
       if (entry.decision_date === undefined && entry.announced === undefined && entry.listed === undefined)
         issues.push(
