@@ -263,7 +263,13 @@ export class OriginMatcher {
       else this.#byFirst.set(n.keys[0], [n]);
     }
     this.#zoneFirst = new Set(index.zoneWords.map((z) => z.tokens[0]));
-    this.#placeWords = new Set([...index.placeWords, ...index.zoneWords.flatMap((z) => z.tokens)]);
+    // Labels too: "Producent Psagot" without a colon is a label before a place, not a name.
+    const labels = [...index.labels.origin, ...index.labels.producer, ...index.labels.address];
+    this.#placeWords = new Set([
+      ...index.placeWords,
+      ...index.zoneWords.flatMap((z) => z.tokens),
+      ...labels.flatMap((l) => l.tokens),
+    ]);
   }
 
   /** The label phrase `text` starts with, as [context kind, label text, tokens used], or null. */

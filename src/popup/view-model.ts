@@ -6,6 +6,8 @@
 //   whatever its section; a dismissal never moves any other entity.
 // - Page evidence is grouped by distinct matched text and match type, keeping every
 //   occurrence so "Show on page" can step through them.
+import { originsOfTab } from './origins';
+import type { PageOrigins } from '../shared/origin-messages';
 import type { EntryRef, Evidence, FieldRole, MatchLevel, MatchType, RuleName } from '../core/types';
 import type { ReportedMatch, TabResults } from '../shared/messages';
 import { dismissalFor } from '../shared/user-data/rules';
@@ -83,6 +85,8 @@ export interface PopupView {
   /** Entities the user dismissed here: shown collapsed with Undo, never counted. */
   dismissed: EntityView[];
   guards: GuardView[];
+  /** Places of the settlement-localities list named as the product's origin, producer or address. */
+  origins?: PageOrigins;
 }
 
 export interface BuildViewOptions {
@@ -223,6 +227,7 @@ export function buildView(results: TabResults | null, lookup: DataLookup, option
     removed: [],
     dismissed: [],
     guards,
+    origins: originsOfTab(results),
   };
   for (const [id, matches] of byEntity) {
     // Current listings first; removed ones stay visible, marked as removed.

@@ -7,6 +7,7 @@ import { EntitySection } from './EntitySection';
 import { FlagSections } from './FlagSections';
 import { ExportMenu } from './ExportMenu';
 import { Footer } from './Footer';
+import { OriginFindings } from './OriginFindings';
 import { GuardList } from './GuardList';
 import { Lookup } from './Lookup';
 import { notFlaggedReasons } from '../not-flagged';
@@ -57,6 +58,7 @@ export function Popup(props: PopupProps) {
       {/* Issue 5: look up one name, and a link to the screening page for many. */}
       <Lookup showScreenLink />
       <main>
+        {view.origins ? <OriginFindings origins={view.origins} /> : null}
         {props.revealFailed ? (
           <p class="note warn" role="alert">
             {t('revealFailed')}
