@@ -8,7 +8,6 @@ import { getUserData, listDismissals, undismissedFlagCount } from '../shared/use
 import type { UserDataReply } from '../shared/user-data/types';
 import { showBadge } from './badge';
 import { injectContentScript } from './inject';
-import { insertMarkStyles } from './mark-styles';
 import { readTab, updateTab } from './session-store';
 import { mergeFrameReport } from './tab-results';
 
@@ -116,10 +115,6 @@ export function handleMessage(message: unknown, sender: Runtime.MessageSender): 
       const tabId = sender.tab!.id!;
       return recordReport(tabId, sender.frameId!, message.report).then(() => ({ ok: true }));
     }
-    case 'mark-styles':
-      // Only into the frame that asked, and only for our own content scripts.
-      if (kind !== 'content-script') return undefined;
-      return insertMarkStyles(sender.tab!.id!, sender.frameId!);
     case 'get-tab-results':
       if (kind !== 'extension-page') return undefined;
       return readTab(message.tabId);

@@ -2,8 +2,8 @@
 // touched (no wrapping, so no conflicts with React & co., no self-triggered mutations).
 // The registry is the page's as well: its own scripts can read every range painted here,
 // which is why nothing is painted in private mode (page-marks.ts). The ::highlight()
-// styles are inserted by the background when a frame first paints (messages.ts,
-// `mark-styles`), never declared in the manifest.
+// styles are adopted into the document only while something is painted (see the end of
+// this file), never declared in the manifest.
 // One Highlight object per visual class, as painting cost grows with highlights x ranges
 // (WebKit/WebKit#73511). Where the API is missing, nothing is painted and the popup
 // still lists the matches.
@@ -113,6 +113,8 @@ function buildHighlight(
   const h = new HighlightC();
   h.priority = priority;
   let added = 0;
+  /** The document or shadow roots of the painted ranges: each needs the styles. */
+  const roots = new Set<Node>();
   for (const r of ranges) {
     if (budget.left <= 0) break;
     const node = r.node;
@@ -123,10 +125,11 @@ function buildHighlight(
     if (end <= r.start) continue;
     const range = new StaticRangeC({ startContainer: node, startOffset: r.start, endContainer: node, endOffset: end });
     apply(highlightAdd, h, [range]);
-    ensureShadowStyles(node);
+    roots.add(node.getRootNode());
     budget.left--;
     added++;
   }
+  for (const root of roots) adoptStylesInto(root);
   return added > 0 ? h : null;
 }
 
@@ -147,6 +150,8 @@ function setOrDelete(name: string, h: HighlightLike | null): void {
   const current = registryGet ? apply(registryGet, registry, [name]) : undefined;
   if (current === undefined || current === mine.get(name)) apply(registryDelete, registry, [name]);
   mine.delete(name);
+  // Nothing of ours painted any more: the styles go too.
+  if (mine.size === 0) releaseStyles();
 }
 
 /** Replaces the painted flags and possibles. Never throws. */
@@ -219,33 +224,61 @@ function scrollToNode(node: Text): void {
   }
 }
 
-// ---- ::highlight() styles inside shadow trees ----
-// The styles the background inserts apply to the document only: `::highlight()` rules do
-// not cross shadow boundaries, so ranges inside a shadow root would be registered but
-// unstyled. Such roots get the same rules as a constructed sheet (adoptedStyleSheets is
-// not a DOM mutation, so the page's observers and frameworks do not see it; the page can
-// still read the root's adoptedStyleSheets, one more reason nothing is painted in private
-// mode).
+// ---- the ::highlight() styles ----
+// The rules live in one constructed sheet, adopted by the document (and by each shadow root
+// holding a painted range: `::highlight()` rules do not cross shadow boundaries) when a
+// range is painted there, and taken out again when nothing of ours is painted.
+// Not the manifest's content-script CSS: a page can read the styles that apply to it
+// (getComputedStyle(el, '::highlight(settlement-screen-flag)')), so rules present on every
+// page the script runs on would tell each site the extension is there, private mode or not.
+// Not scripting.insertCSS from the background either: Chrome refuses it on the supported
+// sites, where the content script comes from the manifest and there is no host permission.
+// Adopting is not a DOM mutation, so the page's observers and frameworks do not see it; the
+// page can read adoptedStyleSheets, which is one of the things marking mode lets it learn
+// (docs/privacy.md).
 
-let shadowSheet: CSSStyleSheet | null | undefined;
+let sheet: CSSStyleSheet | null | undefined;
+/** The document and shadow roots that adopted the sheet (to take it out again). */
+const styled = new Set<Document | ShadowRoot>();
 
-function ensureShadowStyles(node: Node): void {
-  const root = node.getRootNode();
-  if (root.nodeType !== 11 || !('host' in root)) return;
-  const sr = root as ShadowRoot;
-  try {
-    if (shadowSheet === undefined) {
-      shadowSheet = null;
-      if (SheetC) {
-        const sheet = new SheetC();
-        sheet.replaceSync(highlightCss);
-        shadowSheet = sheet;
-      }
+function marksSheet(): CSSStyleSheet | null {
+  if (sheet === undefined) {
+    sheet = null;
+    if (SheetC) {
+      const s = new SheetC();
+      s.replaceSync(highlightCss);
+      sheet = s;
     }
-    if (!shadowSheet) return;
-    const current = sr.adoptedStyleSheets;
-    if (!current.includes(shadowSheet)) sr.adoptedStyleSheets = [...current, shadowSheet];
-  } catch (err) {
-    debug('could not style a shadow root', err);
   }
+  return sheet;
+}
+
+function adoptStylesInto(root: Node): void {
+  const isShadow = root.nodeType === 11 && 'host' in root;
+  if (root.nodeType !== 9 && !isShadow) return;
+  const target = root as Document | ShadowRoot;
+  try {
+    const own = marksSheet();
+    const current = target.adoptedStyleSheets;
+    if (!own || !current) return;
+    // Checked on every paint: a page that assigned its own list dropped ours.
+    if (!current.includes(own)) target.adoptedStyleSheets = [...current, own];
+    styled.add(target);
+  } catch (err) {
+    debug('could not style the marks', err);
+  }
+}
+
+function releaseStyles(): void {
+  const own = sheet;
+  if (!own) return;
+  for (const target of styled) {
+    try {
+      const current = target.adoptedStyleSheets;
+      if (current.includes(own)) target.adoptedStyleSheets = current.filter((x) => x !== own);
+    } catch (err) {
+      debug('could not take the marks styles out', err);
+    }
+  }
+  styled.clear();
 }

@@ -160,33 +160,6 @@ async function send(report: PageReport): Promise<Delivery> {
   }
 }
 
-/** Attempts at having the marks' styles inserted before the frame paints without them. */
-const STYLE_ATTEMPTS = 3;
-
-/**
- * Asks the background, once per document, to insert the marks' ::highlight() styles
- * (see `mark-styles` in messages.ts for why they are not in the manifest).
- */
-function styleRequester(): () => void {
-  let state: 'none' | 'asking' | 'done' = 'none';
-  let attempts = 0;
-  return () => {
-    if (state !== 'none' || attempts >= STYLE_ATTEMPTS) return;
-    state = 'asking';
-    attempts++;
-    const message: ContentToBackground = { type: 'mark-styles' };
-    withTimeout(browser.runtime.sendMessage(message), ANSWER_TIMEOUT_MS)
-      .then((reply) => {
-        state = (reply as { ok?: unknown } | undefined)?.ok === true ? 'done' : 'none';
-      })
-      .catch((err) => {
-        // The background is restarting: the next paint asks again.
-        state = 'none';
-        debug('could not get the marks styled', err);
-      });
-  };
-}
-
 function start(): void {
   const holder = globalThis as unknown as InstanceHolder;
   const existing = holder[INSTANCE];
@@ -206,7 +179,6 @@ function start(): void {
       if (delivery === 'orphaned') instance.stop();
       return delivery;
     },
-    ensureStyles: styleRequester(),
   });
   const visible = whenVisible();
   const cleanups: (() => void)[] = [];

@@ -24,6 +24,8 @@ import { runSliced, yieldToPage } from './scheduler';
 import { watchMutations, outermost, type PageWatcher } from './observer';
 import { clear, mapMatchToRanges, paint, revealRange, type RangeSpec } from './highlight';
 import { buildReport, parseMatchKey, pausedReport, reportSignature, type ReportMeta } from './report';
+import { scanPageOrigins } from './origin-scan';
+import type { PageOrigins } from '../shared/origin-messages';
 import type { PageReport } from '../shared/messages';
 import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates, type ExtraBlock } from './fields';
 import { pageLanguage } from './page-language';
@@ -68,11 +70,6 @@ export type Delivery = 'sent' | 'failed' | 'orphaned';
 
 export interface ScannerHost {
   send(report: PageReport): Promise<Delivery>;
-  /**
-   * Called before anything is painted: the marks' ::highlight() styles are inserted into
-   * the page only then (src/content/main.ts), so a page in private mode never has them.
-   */
-  ensureStyles?(): void;
 }
 
 const REPORT_INTERVAL_MS = 500;
@@ -157,6 +154,8 @@ export class PageScanner {
   #forceReport = false;
   /** Current wait before sending again a report the background did not take (0: none failed). */
   #redeliveryMs = 0;
+  /** Origin findings of the last full scan (src/content/origin-scan.ts). */
+  #origins: PageOrigins | null = null;
   #renderRetries = 0;
   #renderTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -261,7 +260,6 @@ export class PageScanner {
     if (!found || !m) return false;
     // The user asked to see this name on the page: in private mode too, the emphasis is
     // painted (for two seconds) and the page scrolls there.
-    this.#host.ensureStyles?.();
     this.#painted = true;
     return revealRange(mapMatchToRanges(found.block, m.start, m.end));
   }
@@ -478,6 +476,8 @@ export class PageScanner {
    * blocks keep their id, so their match keys stay stable across scans.
    */
   #pageDataEntries(index: PageIndex): Entry[] {
+    // Origins are read on full scans, like the page data: labels rarely change after load.
+    this.#origins = scanPageOrigins(document);
     let extra: ExtraBlock[];
     try {
       // Only visible blocks with findings need comparing: a page-data name equal to a
@@ -558,7 +558,6 @@ export class PageScanner {
       this.#clearMarks();
       return;
     }
-    this.#host.ensureStyles?.();
     paint(flags, possibles);
     this.#painted = true;
   }
@@ -593,6 +592,7 @@ export class PageScanner {
           ),
           this.#marks,
         );
+    if (!this.#paused && this.#origins) report.origins = this.#origins;
     const signature = reportSignature(report);
     if (signature === this.#lastSignature) return;
     this.#lastSignature = signature;

@@ -1,6 +1,7 @@
 // Typed messages between the extension's contexts. One union per direction, each
 // validated on receipt with a guard: anything that does not validate is dropped.
 import type { GuardHit, Match } from '../core/types';
+import { isPageOrigins, type PageOrigins } from './origin-messages';
 
 /** A match as reported from a page: the core match plus where it is on the page. */
 export interface ReportedMatch extends Match {
@@ -51,6 +52,8 @@ export interface PageReport {
    * The popup shows its "Show on page" button from it. Absent on paused reports.
    */
   marks?: boolean;
+  /** Places of the settlement-localities list named as origin, producer or address: never counted as flags. */
+  origins?: PageOrigins;
 }
 
 /** Everything the background keeps for a tab (in storage.session, so it survives restarts). */
@@ -65,13 +68,7 @@ export interface TabResults {
 export type UserDataRequest = { type: 'get-user-data' };
 
 // ---- content script -> background ----
-// `mark-styles`: the frame is about to paint marks and needs their ::highlight() styles.
-// They are inserted by the background (scripting.insertCSS) only then, not declared in the
-// manifest: a page can read styles that apply to it (getComputedStyle with ::highlight()),
-// so styles present on every page would tell a site the extension is there even in private
-// mode. Reply: { ok: boolean }.
-export type ContentToBackground =
-  { type: 'page-report'; report: PageReport } | { type: 'mark-styles' } | UserDataRequest;
+export type ContentToBackground = { type: 'page-report'; report: PageReport } | UserDataRequest;
 
 // ---- extension pages (popup, options) -> background ----
 export type PageToBackground =
@@ -107,7 +104,8 @@ function isPageReport(v: unknown): v is PageReport {
     typeof v.paused === 'boolean' &&
     (v.scanning === undefined || typeof v.scanning === 'boolean') &&
     (v.reviewMode === undefined || typeof v.reviewMode === 'boolean') &&
-    (v.marks === undefined || typeof v.marks === 'boolean')
+    (v.marks === undefined || typeof v.marks === 'boolean') &&
+    (v.origins === undefined || isPageOrigins(v.origins))
   );
 }
 
@@ -134,7 +132,6 @@ export function isToBackground(v: unknown): v is ToBackground {
     case 'check-page':
       return typeof v.tabId === 'number' && Number.isInteger(v.tabId) && v.tabId >= 0;
     case 'get-user-data':
-    case 'mark-styles':
       return true;
     default:
       return false;

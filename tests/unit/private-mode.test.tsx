@@ -216,11 +216,6 @@ describe('messages', () => {
     for (const on of ['true', 1, undefined, {}]) expect(isPopupToContent({ type: 'set-page-marks', on })).toBe(false);
   });
 
-  it('take "mark-styles" with nothing in it that could carry styles', () => {
-    expect(isToBackground({ type: 'mark-styles' })).toBe(true);
-    expect(isToBackground({ type: 'mark-styles ' })).toBe(false);
-  });
-
   it('report whether a frame paints, and a change of it alone is a new report', () => {
     const meta = { url: 'https://shop.example/x', title: 'T', scannedAt: '2026-01-01T00:00:00.000Z' };
     const base = buildReport([], [], { blocks: 1, chars: 10 }, meta);
@@ -264,6 +259,12 @@ class FakeHighlight {
 class FakeStaticRange {
   constructor(public init: { startContainer: Text; startOffset: number; endOffset: number }) {}
 }
+class FakeSheet {
+  text = '';
+  replaceSync(text: string) {
+    this.text = text;
+  }
+}
 
 /** The page's highlight registry, recording every call made on it. */
 class SpyRegistry extends Map<string, FakeHighlight> {
@@ -292,24 +293,38 @@ describe('PageScanner in private mode', () => {
     '<!doctype html><html lang="en"><head><title>Shop</title></head><body>' +
     '<p>We sell Ahava cream.</p><p>Colour: Orange</p></body></html>';
 
-  async function scanner() {
+  /** A scanner on `html`, with the page's registry and the document's adopted sheets watched. */
+  async function scanner(html = PAGE) {
     const registry = new SpyRegistry();
     vi.stubGlobal('Highlight', FakeHighlight);
     vi.stubGlobal('StaticRange', FakeStaticRange);
     vi.stubGlobal('CSS', { highlights: registry });
-    const ensureStyles = vi.fn();
-    const page = await scannerOnPage(PAGE, { ensureStyles });
+    vi.stubGlobal('CSSStyleSheet', FakeSheet);
+    const page = await scannerOnPage(html);
+    // The document's adoptedStyleSheets, every assignment counted.
+    let adopted: FakeSheet[] = [];
+    let assignments = 0;
+    Object.defineProperty(page.document, 'adoptedStyleSheets', {
+      configurable: true,
+      get: () => adopted,
+      set: (v: FakeSheet[]) => {
+        assignments++;
+        adopted = v;
+      },
+    });
     const { FLAG_HIGHLIGHT, FOCUS_HIGHLIGHT } = await import('../../src/content/highlight');
     const painted = (name: string) =>
       (registry.get(name)?.ranges ?? []).map((r) =>
         r.init.startContainer.data.slice(r.init.startOffset, r.init.endOffset),
       );
-    return { ...page, registry, ensureStyles, FLAG_HIGHLIGHT, FOCUS_HIGHLIGHT, painted };
+    /** Sheets the scanner adopted (vitest gives the ?inline CSS as ''), and how often the list was set. */
+    const styles = () => ({ sheets: adopted.filter((x) => x instanceof FakeSheet).length, assignments });
+    return { ...page, registry, styles, FLAG_HIGHLIGHT, FOCUS_HIGHLIGHT, painted };
   }
 
   const all = new Set(data.lists.map((l) => l.id));
 
-  it('finds and reports as usual, and never touches the registry or asks for styles', async () => {
+  it('finds and reports as usual, and never touches the registry or the style sheets', async () => {
     const p = await scanner();
     p.scanner.setMarks(false);
     p.scanner.setReviewMode(true);
@@ -319,7 +334,7 @@ describe('PageScanner in private mode', () => {
     expect(report.matches.filter((m) => m.level === 'flag').map((m) => m.text)).toEqual(['Ahava']);
     expect(report.marks).toBe(false);
     expect(p.registry.calls).toEqual([]);
-    expect(p.ensureStyles).not.toHaveBeenCalled();
+    expect(p.styles()).toEqual({ sheets: 0, assignments: 0 });
     // A rescan after a change, a pause and a resume: still nothing.
     p.document.body.appendChild(p.document.createElement('p')).textContent = 'Elbit Systems Ltd';
     await sleep(1200);
@@ -327,13 +342,12 @@ describe('PageScanner in private mode', () => {
     p.scanner.configure({ paused: false, enabledLists: all });
     await sleep(700);
     expect(p.reports.at(-1)!.matches.map((m) => m.text)).toContain('Elbit Systems Ltd');
-    expect(p.registry.calls).toEqual([]);
-    expect(p.ensureStyles).not.toHaveBeenCalled();
     p.scanner.stop();
     expect(p.registry.calls).toEqual([]);
+    expect(p.styles()).toEqual({ sheets: 0, assignments: 0 });
   });
 
-  it('"Show on page" paints (styles first) without scanning again; off again removes the marks', async () => {
+  it('"Show on page" paints, styled, without scanning again; off again removes marks and styles', async () => {
     const p = await scanner();
     p.scanner.setMarks(false);
     p.scanner.configure({ paused: false, enabledLists: all });
@@ -344,33 +358,39 @@ describe('PageScanner in private mode', () => {
     const shown = p.reports.at(-1)!;
     expect(shown.marks).toBe(true);
     expect(p.painted(p.FLAG_HIGHLIGHT)).toEqual(['Ahava']);
-    expect(p.ensureStyles).toHaveBeenCalled();
+    expect(p.styles().sheets).toBe(1);
     expect(shown.matches.map((m) => m.key)).toEqual(before.matches.map((m) => m.key));
     p.scanner.setMarks(false);
     await sleep(700);
     expect(p.reports.at(-1)!.marks).toBe(false);
     expect(p.registry.has(p.FLAG_HIGHLIGHT)).toBe(false);
+    expect(p.styles().sheets).toBe(0);
     p.scanner.stop();
   });
 
-  it('a page with nothing to mark leaves the registry alone in marking mode too', async () => {
-    const registry = new SpyRegistry();
-    vi.stubGlobal('Highlight', FakeHighlight);
-    vi.stubGlobal('StaticRange', FakeStaticRange);
-    vi.stubGlobal('CSS', { highlights: registry });
-    const ensureStyles = vi.fn();
-    const p = await scannerOnPage('<!doctype html><html><body><p>Nothing listed here.</p></body></html>', {
-      ensureStyles,
-    });
+  it('a page with nothing to mark is left alone in marking mode too', async () => {
+    const p = await scanner('<!doctype html><html><body><p>Nothing listed here.</p></body></html>');
     p.scanner.configure({ paused: false, enabledLists: all });
     await sleep(700);
     expect(p.reports.at(-1)!.marks).toBe(true);
-    expect(registry.calls).toEqual([]);
-    expect(ensureStyles).not.toHaveBeenCalled();
+    expect(p.registry.calls).toEqual([]);
+    expect(p.styles()).toEqual({ sheets: 0, assignments: 0 });
     p.scanner.stop();
   });
 
-  it('one name shown on request in private mode: the emphasis only, with its styles', async () => {
+  it('a page that replaced its adopted sheets gets the styles back at the next paint', async () => {
+    const p = await scanner();
+    p.scanner.configure({ paused: false, enabledLists: all });
+    await sleep(700);
+    expect(p.styles().sheets).toBe(1);
+    (p.document as unknown as { adoptedStyleSheets: unknown[] }).adoptedStyleSheets = [];
+    p.document.body.appendChild(p.document.createElement('p')).textContent = 'Elbit Systems Ltd';
+    await sleep(1200);
+    expect(p.styles().sheets).toBe(1);
+    p.scanner.stop();
+  });
+
+  it('one name shown on request in private mode: the emphasis only, styled', async () => {
     const p = await scanner();
     p.scanner.setMarks(false);
     p.scanner.configure({ paused: false, enabledLists: all });
@@ -378,9 +398,9 @@ describe('PageScanner in private mode', () => {
     const key = p.reports.at(-1)!.matches.find((m) => m.text === 'Ahava')!.key;
     // linkedom has no scrollIntoView; the reveal scrolls where the browser can.
     expect(p.scanner.reveal(key)).toBe(true);
-    expect(p.ensureStyles).toHaveBeenCalledTimes(1);
     expect(p.painted(p.FOCUS_HIGHLIGHT)).toEqual(['Ahava']);
     expect(p.registry.has(p.FLAG_HIGHLIGHT)).toBe(false);
+    expect(p.styles().sheets).toBe(1);
     p.scanner.stop();
   });
 });

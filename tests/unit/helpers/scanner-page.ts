@@ -20,7 +20,7 @@ export interface ScannerPage {
 
 export async function scannerOnPage(
   html: string,
-  opts: { href?: string; send?: (report: PageReport) => Promise<Delivery>; ensureStyles?: () => void } = {},
+  opts: { href?: string; send?: (report: PageReport) => Promise<Delivery> } = {},
 ): Promise<ScannerPage> {
   const w = parseHTML(html);
   const url = new URL(opts.href ?? 'https://shop.example/x');
@@ -37,9 +37,5 @@ export async function scannerOnPage(
       reports.push(report);
       return 'sent';
     });
-  return {
-    scanner: new PageScanner(bundledData, { send, ensureStyles: opts.ensureStyles }),
-    reports,
-    document: w.document as unknown as Document,
-  };
+  return { scanner: new PageScanner(bundledData, { send }), reports, document: w.document as unknown as Document };
 }
