@@ -2,6 +2,7 @@
 // the size bounds and keys are unit-testable.
 import type { BlockScan } from '../core/matcher';
 import type { PageReport, ReportedGuard, ReportedMatch } from '../shared/messages';
+import { originsSignature } from '../shared/origin-messages';
 
 /** A scanned block as the scanner keeps it: `id` is stable while the block is unchanged. */
 export interface ScannedBlock {
@@ -118,5 +119,6 @@ export function reportSignature(r: PageReport): string {
   ];
   for (const m of r.matches) parts.push(`${m.key}|${m.level}|${m.entity}|${m.nameId}`);
   for (const gh of r.guards) parts.push(`g${gh.key}|${gh.guard}`);
+  parts.push(originsSignature(r.origins));
   return parts.join('\n');
 }
