@@ -8,6 +8,7 @@
 //   npm run eval -- --json           machine-readable summary
 //   npm run eval -- --item ID ...    only these items (repeatable)
 //   npm run eval -- --verbose        also every match and guard per item
+import { evalOrigins, formatOriginEval } from './lib/eval-origins';
 import { runEvaluation } from './lib/eval-run';
 import { formatReport, jsonReport } from './lib/eval-report';
 import { meetsTargets, tally } from './lib/eval-score';
@@ -49,6 +50,8 @@ function main(argv: string[]): number {
       console.log('');
     }
     console.log(formatReport(run.results, { verbose }));
+    console.log('');
+    console.log(formatOriginEval(evalOrigins()));
   }
   if (!check) return 0;
   return run.problems.length === 0 && meetsTargets(tally(run.results)) ? 0 : 1;
