@@ -27,6 +27,7 @@ const MAX_LINE_CHARS = 300;
 const MAX_LINES = 50_000;
 const MAX_JSON_CHARS = 2_000_000;
 const MAX_NODES = 20_000;
+const MAX_FALLBACK_ELEMENTS = 5_000;
 
 /** Label/value contexts in lines of text (a row's cells separated by tabs, as innerText gives them). */
 export function contextsFromLines(lines: readonly string[], matcher: OriginMatcher): OriginContext[] {
@@ -121,12 +122,18 @@ function visibleLines(doc: Document): string[] {
   if (!body) return [];
   const inner = (body as HTMLElement).innerText;
   if (typeof inner === 'string' && inner !== '') return inner.split('\n');
+  // Without layout (linkedom, jsdom): the elements that hold label/value rows, each read
+  // once; a bounded number, as this runs on every full scan.
   const lines: string[] = [];
-  for (const el of Array.from(doc.querySelectorAll('p, li, dt, dd, tr, h1, h2, h3, h4, div, span, td, th'))) {
-    if (el.querySelector('p, li, dt, dd, tr, div, table')) continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text) lines.push(text);
-    if (lines.length >= MAX_LINES) break;
+  const els = doc.querySelectorAll('p, li, dt, dd, tr, label');
+  for (let i = 0; i < els.length && lines.length < MAX_FALLBACK_ELEMENTS; i++) {
+    const el = els[i];
+    const text =
+      el.tagName === 'TR'
+        ? Array.from(el.children, (c) => (c.textContent ?? '').trim()).join('\t')
+        : (el.textContent ?? '');
+    const line = text.replace(/[ \n\r\f\v]+/g, ' ').trim();
+    if (line && line.length <= MAX_LINE_CHARS) lines.push(line);
   }
   return lines;
 }
