@@ -289,6 +289,14 @@ describe.each(CASES)('quiet pages in %s', (browserName, target) => {
       },
       firefoxAcceptInsecureCerts: true,
     });
+    // Shops are private by default (nothing painted: src/shared/settings.ts, marksFor); this
+    // test is about which marks are painted when names are marked, so it chooses marks.
+    await b.inExtension(async () => {
+      const g = globalThis as unknown as { browser?: Browser.Browser; chrome: Browser.Browser };
+      const api = g.browser ?? g.chrome;
+      const stored = (await api.storage.local.get('settings')).settings as Record<string, unknown> | undefined;
+      await api.storage.local.set({ settings: { ...stored, pageMarks: 'mark', pageMarksChosen: true } });
+    });
     for (const s of SITES) {
       const ref = await b.newPage(s.reference);
       try {
