@@ -2,12 +2,16 @@
 import { render } from 'preact';
 import compiled from '../generated/compiled-lists.json';
 import type { CompiledData } from '../core/types';
-import { t, uiLanguage } from '../shared/i18n';
+import { loadUiLanguage, t } from '../shared/i18n';
 import { OptionsApp } from './components/OptionsApp';
 import '../shared/ui.css';
 import './options.css';
 
-document.documentElement.lang = uiLanguage();
-document.title = t('optionsTitle');
+async function start(root: HTMLElement): Promise<void> {
+  await loadUiLanguage();
+  document.title = t('optionsTitle');
+  render(<OptionsApp lists={(compiled as unknown as CompiledData).lists} />, root);
+}
+
 const root = document.getElementById('app');
-if (root) render(<OptionsApp lists={(compiled as unknown as CompiledData).lists} />, root);
+if (root) void start(root);

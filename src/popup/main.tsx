@@ -1,6 +1,6 @@
 // Popup entry point.
 import { render } from 'preact';
-import { t, uiLanguage } from '../shared/i18n';
+import { loadUiLanguage, t } from '../shared/i18n';
 import { loadListData } from '../shared/screening/extension-data';
 import { App } from './components/App';
 import { lookupFromCompiled } from './lookup';
@@ -9,7 +9,7 @@ import '../shared/ui.css';
 import './popup.css';
 
 async function start(root: HTMLElement): Promise<void> {
-  document.documentElement.lang = uiLanguage();
+  await loadUiLanguage();
   document.title = t('popupTitle');
   // Bundled and imported lists, so matches from imported lists show their details.
   const lookup = lookupFromCompiled(await loadListData());

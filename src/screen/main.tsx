@@ -1,14 +1,18 @@
 // Screening page entry point. ?q=<text> pre-fills the lookup (the context menu's "Check").
 import { render } from 'preact';
-import { t, uiLanguage } from '../shared/i18n';
+import { loadUiLanguage, t } from '../shared/i18n';
 import { ScreenApp } from './components/ScreenApp';
 import '../shared/ui.css';
 import '../popup/popup.css';
 import '../report/report.css';
 import './screen.css';
 
-document.documentElement.lang = uiLanguage();
-document.title = t('screenTitle');
-const query = new URLSearchParams(location.search).get('q') ?? '';
+async function start(root: HTMLElement): Promise<void> {
+  await loadUiLanguage();
+  document.title = t('screenTitle');
+  const query = new URLSearchParams(location.search).get('q') ?? '';
+  render(<ScreenApp query={query} />, root);
+}
+
 const root = document.getElementById('app');
-if (root) render(<ScreenApp query={query} />, root);
+if (root) void start(root);

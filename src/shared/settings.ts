@@ -32,7 +32,17 @@ export interface Settings {
   privateSites: string[];
   /** Sites (subdomains included) where names are marked, whatever pageMarks says. */
   markedSites: string[];
+  /**
+   * Language of the extension's pages: 'auto' follows the browser's language; a locale code
+   * overrides it (someone in a Dutch-language browser who reads German at work).
+   */
+  uiLanguage: UiLanguageChoice;
 }
+
+/** The locales shipped in public/_locales, in the order the options page offers them. */
+export const UI_LANGUAGES = ['en', 'nl', 'fr', 'de'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export type UiLanguageChoice = 'auto' | UiLanguage;
 
 export type PageMarks = 'by-site' | 'mark' | 'private';
 
@@ -52,6 +62,7 @@ export function defaultSettings(): Settings {
     pageMarksChosen: false,
     privateSites: [],
     markedSites: [],
+    uiLanguage: 'auto',
   };
 }
 
@@ -82,7 +93,16 @@ export function parseSettings(raw: unknown): Settings {
   settings.markedSites = parseSites(raw.markedSites, MAX_MARKS_SITES).filter(
     (site) => !settings.privateSites.includes(site),
   );
+  // Anything but a shipped locale (a removed one, a damaged value) follows the browser.
+  if (typeof raw.uiLanguage === 'string' && (UI_LANGUAGES as readonly string[]).includes(raw.uiLanguage)) {
+    settings.uiLanguage = raw.uiLanguage as UiLanguage;
+  }
   return settings;
+}
+
+/** Pure: choose the language of the extension's pages ('auto': the browser's). */
+export function withUiLanguage(settings: Settings, uiLanguage: UiLanguageChoice): Settings {
+  return { ...settings, uiLanguage };
 }
 
 /** Normalised, distinct hostnames from a stored list; anything else is dropped. */

@@ -1,4 +1,4 @@
-// All three locales (English, Dutch, French) are complete and consistent, and every key the
+// All four locales (English, Dutch, French, German) are complete and consistent, and every key the
 // code asks for exists.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMessage, loadLocale } from './helpers/fake-browser';
 
 const ROOT = resolve(__dirname, '../..');
-const LOCALES = ['en', 'nl', 'fr'];
+const LOCALES = ['en', 'nl', 'fr', 'de'];
 const messages = Object.fromEntries(LOCALES.map((l) => [l, loadLocale(l)]));
 
 function sourceFiles(dir: string): string[] {
@@ -121,5 +121,19 @@ describe('locales', () => {
     );
     expect(same).toEqual([]);
     expect(messages.fr.uiLocale.message).toBe('fr');
+  });
+
+  it('have German that is not just the English copied', () => {
+    // The product's name, and a heading made only of placeholders and a separator.
+    const alike = ['extName', 'popupTitle', 'reportRowHeading'];
+    const same = Object.keys(messages.en).filter(
+      (k) => messages.en[k].message === messages.de[k].message && !alike.includes(k),
+    );
+    expect(same).toEqual([]);
+    expect(messages.de.uiLocale.message).toBe('de');
+    // Attributed and neutral: "Gelistet von <publisher> wegen <criterion> am <date>".
+    expect(formatMessage(messages.de.attributionCodesDate, ['OHCHR', '(d), (e)', '30. Juni 2023'])).toBe(
+      'Gelistet von OHCHR wegen (d), (e) am 30. Juni 2023.',
+    );
   });
 });

@@ -4,11 +4,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ListMeta } from '../../core/types';
 import { browser } from '../../shared/browser';
-import { t } from '../../shared/i18n';
+import { loadUiLanguage, t } from '../../shared/i18n';
 import { type Settings, loadSettings, onSettingsChanged, saveSettings } from '../../shared/settings';
 import { useImportedLists } from '../../shared/user-data/hooks';
 import { DismissalsSection } from './DismissalsSection';
 import { ImportedListsSection } from './ImportedListsSection';
+import { LanguageSection } from './LanguageSection';
 import { ListsSection } from './ListsSection';
 import { PageMarksSection } from './PageMarksSection';
 import { PausedSitesSection } from './PausedSitesSection';
@@ -25,6 +26,8 @@ interface Props {
 export function OptionsApp({ lists, now }: Props) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('idle');
+  // Bumped when the page's language changes, to render every section again in it.
+  const [, setLanguageShown] = useState('');
   // User data (IndexedDB): imported lists are switched like the bundled ones.
   const imported = useImportedLists();
   const allLists = imported.value ? [...lists, ...imported.value.map((l) => l.meta)] : lists;
@@ -36,6 +39,7 @@ export function OptionsApp({ lists, now }: Props) {
   }, []);
 
   const update = async (next: Settings) => {
+    const languageChanged = settings !== null && next.uiLanguage !== settings.uiLanguage;
     setSettings(next);
     setSaveState('saving');
     try {
@@ -43,6 +47,11 @@ export function OptionsApp({ lists, now }: Props) {
       setSaveState('saved');
     } catch {
       setSaveState('error');
+    }
+    if (languageChanged) {
+      await loadUiLanguage();
+      document.title = t('optionsTitle');
+      setLanguageShown(next.uiLanguage);
     }
   };
 
@@ -66,6 +75,7 @@ export function OptionsApp({ lists, now }: Props) {
             <ListsSection lists={allLists} settings={settings} onChange={update} now={now} />
             <ReviewModeSection settings={settings} onChange={update} />
             <PausedSitesSection settings={settings} onChange={update} />
+            <LanguageSection settings={settings} onChange={update} />
             {/* Issue 7: where the extension runs (supported sites, sites the user allowed). */}
             <PermissionsSection />
             {/* User data (IndexedDB): lists the user imports, and "not this company" dismissals. */}
