@@ -309,3 +309,93 @@ export function resultLabel(result: 'flag' | 'possible' | 'removed' | 'clear' | 
       return t('resultClear');
   }
 }
+
+/**
+ * A list's name in a word or two, for the chips on a card ("UN database", "EU sanctions"):
+ * the full title is in the entry's details. Lists not in this table (imported ones) use
+ * their title, shortened when it is long.
+ */
+export function shortListName(listId: string, list: { title: string; kind?: ListKind } | undefined): string {
+  switch (listId) {
+    case 'ohchr-bhr-database-hrc-31-36':
+      return t('listShortUn');
+    case 'dbio-2024':
+      return t('listShortDbio');
+    case 'whoprofits':
+      return t('listShortWhoProfits');
+    case 'eu-sanctions-settler-violence':
+      return t('listShortEuSanctions');
+    case 'uk-sanctions-settler-violence':
+      return t('listShortUkSanctions');
+    case 'ca-sanctions-extremist-settler-violence':
+      return t('listShortCaSanctions');
+    case 'au-sanctions-settler-violence':
+      return t('listShortAuSanctions');
+    case 'jp-sanctions-settler-violence':
+      return t('listShortJpSanctions');
+    case 'us-sanctions-eo-14115-historical':
+      return t('listShortUsSanctions');
+    case 'investor-exclusions-norway-gpfg':
+      return t('listShortNorwayGpfg');
+    case 'investor-exclusions-klp':
+      return t('listShortKlp');
+    case 'investor-exclusions-isif':
+      return t('listShortIsif');
+  }
+  if (!list) return listId;
+  // Cut at a word: the full title is one click away, in the details.
+  if (list.title.length <= 28) return list.title;
+  const cut = list.title.slice(0, 27);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 12 ? cut.lastIndexOf(' ') : 27)}…`;
+}
+
+/** How the page text relates to the listed company, in a few words ("brand of Expedia Group"). */
+export function matchTypeShort(item: EvidenceItem, name: CompiledName | undefined, company: string): string {
+  switch (item.matchType) {
+    case 'exact':
+      return t('matchShortExact');
+    case 'alias':
+      return name?.kind === 'derived-alias' ? t('matchShortDerivedAlias') : t('matchShortAlias');
+    case 'weak-alias': {
+      const phrases = item.evidence.map(corroborationPhrase).filter((p): p is string => p !== null);
+      return phrases.length > 0 ? t('matchShortWeakConfirmed', phrases.join('; ')) : t('matchShortWeak');
+    }
+    case 'group-member':
+      return t('matchShortGroupMember');
+    case 'brand':
+      return t('matchShortBrand', company);
+    case 'subsidiary':
+      return t('matchShortSubsidiary', company);
+    case 'former-name':
+      return t('matchShortFormerName');
+    case 'trading-name':
+      return t('matchShortTradingName');
+    case 'legal-name':
+      return t('matchShortLegalName');
+  }
+}
+
+/**
+ * Why the company is on one list, in the list's own terms and in one short line: the
+ * activity codes of the UN database, else its standing ("excluded", "removed from the
+ * list"). Dates and who decided are in the attributed sentence of the entry's details.
+ */
+export function whyLine(entry: EntryRef): string {
+  switch (standingOf(entry)) {
+    case 'removed':
+      return t('whyRemoved');
+    case 'revoked':
+      return t('whyRevoked');
+    case 'exclusion-revoked':
+      return t('whyExclusionRevoked');
+    case 'excluded':
+      return t('whyExcluded');
+    case 'divested':
+      return t('whyDivested');
+    case 'listed':
+      break;
+  }
+  if (entry.criteria.length > 0 && entry.criteria.every((c) => isShortCode(c.code)))
+    return t('whyActivities', entry.criteria.map(criterionLabel).join(', '));
+  return t('whyListed');
+}

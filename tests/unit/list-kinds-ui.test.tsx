@@ -68,7 +68,9 @@ describe('popup card per kind of list', () => {
     expect(text(li.querySelector('.attribution'))).toBe(
       'Excluded by Norges Bank on August 25, 2025 on the recommendation of the Council on Ethics.',
     );
-    expect(text(li.querySelector('.status'))).toBe('Excluded');
+    // The closed line: short list name and the standing; the sentence above is in its details.
+    expect(text(li.querySelector('summary .chip'))).toBe('Norway GPFG');
+    expect(text(li.querySelector('summary .why'))).toBe('excluded');
     expect(li.classList.contains('entry-removed')).toBe(false);
     expect(li.querySelector('.ground-note')).toBeNull();
     const history = [...li.querySelectorAll('.entry-history li')].map(text);
@@ -77,8 +79,9 @@ describe('popup card per kind of list', () => {
       'July 2, 2025: exclusion recommended by the Council on Ethics',
       'August 25, 2025: excluded (Norges Bank)',
     ]);
-    // The list's date and its age.
-    expect(text(li)).toContain('August 25, 2025 (15 months ago)');
+    // The list's age; its date is the decision date of the sentence, so it is not said twice.
+    expect(text(li)).toContain('(15 months ago)');
+    expect(text(li).split('August 25, 2025').length - 1).toBe(2); // the sentence and the history
   });
 
   it('says in one line when an exclusion is not over settlement activity', () => {
@@ -98,8 +101,9 @@ describe('popup card per kind of list', () => {
     expect(text(isif.querySelector('.attribution'))).toBe(
       'Divested by Ireland Strategic Investment Fund (NTMA), announced by the Minister for Finance on April 5, 2024.',
     );
-    expect(text(isif.querySelector('.status'))).toBe(
-      'Divested (the list says it has not checked whether this still holds)',
+    expect(text(isif.querySelector('summary .why'))).toBe('divested');
+    expect(text(isif.querySelector('.status-note'))).toBe(
+      '(the list says it has not checked whether this still holds)',
     );
     const klp = card('investor-exclusions-klp', 'Alstom SA');
     expect(text(klp.querySelector('.attribution'))).toBe(
@@ -111,7 +115,8 @@ describe('popup card per kind of list', () => {
     const li = card(US, 'Binyanei Bar Amana');
     expect(li.classList.contains('entry-removed')).toBe(true);
     expect(text(li.querySelector('.badge-kind'))).toBe('Sanctions');
-    expect(text(li.querySelector('.status'))).toBe('Revoked on January 20, 2025');
+    expect(text(li.querySelector('summary .chip'))).toBe('US sanctions (revoked)');
+    expect(text(li.querySelector('summary .why'))).toBe('revoked');
     expect(text(li.querySelector('.attribution'))).toBe(
       'Listing by US Department of State and Department of the Treasury (OFAC) revoked on January 20, 2025.',
     );
@@ -154,8 +159,10 @@ describe('popup card per kind of list', () => {
     expect(text(listed.querySelector('.attribution'))).toBe(
       'Listed by United Nations Office of the High Commissioner for Human Rights (OHCHR) for (e), (f), (g), in the list published on September 26, 2025.',
     );
+    expect(text(listed.querySelector('summary'))).toBe('UN database activities (e), (f), (g)');
     const removed = card('ohchr-bhr-database-hrc-31-36', 'Alstom S. A.');
-    expect(text(removed.querySelector('.status'))).toBe('Removed from the list on September 26, 2025');
+    expect(text(removed.querySelector('summary .why'))).toBe('removed from the list');
+    expect(text(removed.querySelector('.attribution'))).toContain('on September 26, 2025');
   });
 });
 

@@ -92,13 +92,13 @@ describe('Popup', () => {
     const removed = section(root, 'not-flagged')!;
     expect(flags.textContent).not.toContain('Gone Construction S.A.');
     expect(removed.textContent).toContain('Gone Construction S.A.');
-    expect(removed.textContent).toContain('Removed from the list on December 8, 2025');
     expect(removed.textContent).toContain('Removed from the list by OHCHR on December 8, 2025.');
     expect(removed.querySelector('details')?.hasAttribute('open')).toBe(false);
     // A flagged entity's removed entry is marked removed, its current one listed.
     const amana = [...flags.querySelectorAll('article')].find((a) => a.querySelector('h3')?.textContent === 'Amana')!;
-    const statuses = [...amana.querySelectorAll('.status')].map((d) => d.textContent);
-    expect(statuses).toEqual(['Listed', 'Removed from the list on September 26, 2025']);
+    const lines = [...amana.querySelectorAll('.entry summary')].map((d) => d.textContent);
+    expect(lines).toEqual(['EU Global Human Rights… listed', 'OHCHR database of business… removed from the list']);
+    expect(amana.querySelectorAll('.chip-removed')).toHaveLength(1);
   });
 
   it('says when a list is partial, with its coverage note', () => {
@@ -126,6 +126,26 @@ describe('Popup', () => {
     expect(text).toContain('Council Regulation (EU) 2020/1998');
     expect(text).toContain('Listed by Council of the European Union on May 28, 2026.');
     expect(text).not.toContain('asset_freeze');
+  });
+
+  it('shows each company compactly: one closed line per list and per matched text, each fact once', () => {
+    const { root } = renderPopup();
+    const flags = section(root, 'flags')!;
+    // Nothing opens by itself: details wait for the user.
+    expect([...flags.querySelectorAll('details')].filter((d) => d.hasAttribute('open'))).toEqual([]);
+    const acme = [...flags.querySelectorAll('article')].find((a) =>
+      a.querySelector('h3')?.textContent?.includes('Acme'),
+    )!;
+    const summaries = [...acme.querySelectorAll('summary')].map((d) => d.textContent);
+    expect(summaries).toEqual([
+      'OHCHR database of business… activities (a), (g)',
+      'Acme listed name, shortened (2× on this page)',
+    ]);
+    // The attributed sentence names the publisher and date, so no row repeats them.
+    const text = acme.textContent!;
+    expect(text.split('OHCHR').length - 1).toBe(3); // the chip, the full title and the sentence
+    expect(text.split('September 26, 2025').length - 1).toBe(1);
+    expect([...acme.querySelectorAll('.facts dt')].map((d) => d.textContent)).not.toContain('Publisher');
   });
 
   it('renders list data and page text containing markup literally', () => {

@@ -1,5 +1,7 @@
-// One company (or organisation) named on the page: its list entries, then the page text
-// that matched it. A name that is not a flag says why first, in plain words.
+// One company (or organisation) named on the page, compact enough that three fit a popup
+// without scrolling: its name, one line per list it is on (short list name and why), and one
+// line per page text that matched (the text and how, in a few words). Each line opens to its
+// details on demand. A name that is not a flag says why first, in plain words.
 import { t } from '../../shared/i18n';
 import type { DataLookup } from '../lookup';
 import type { NotFlaggedReason } from '../not-flagged';
@@ -36,18 +38,18 @@ export function EntityCard({ entity, lookup, onReveal, reasons }: Props) {
         </ul>
       ) : null}
       {entity.dismissal ? <DismissButton entity={entity} /> : null}
-      <ul class="entries">
+      <ul class="entries" aria-label={t('cardListsLabel', entity.displayName)}>
         {entity.entries.map((entry) => (
           <EntryDetails key={`${entry.list}:${entry.entry}`} entry={entry} list={lookup.list(entry.list)} />
         ))}
       </ul>
-      <h4 class="evidence-heading">{t('pageEvidenceHeading')}</h4>
-      <ul class="evidence-list">
+      <ul class="evidence-list" aria-label={t('cardMatchedLabel', entity.displayName)}>
         {entity.evidence.map((item) => (
           <EvidenceRow
             key={`${item.text}:${item.matchType}`}
             item={item}
             name={lookup.name(item.nameId)}
+            company={entity.displayName}
             onReveal={onReveal}
             showCautions={!reasons}
           />

@@ -1,10 +1,13 @@
-// One distinct text on the page that matched: how it matched, in plain words, where
-// (context), and a button that scrolls to it (stepping through repeated occurrences).
+// One distinct text on the page that matched, as one line that opens: closed, the page text
+// and how it relates to the listed company in a few words ("brand of Expedia Group"); open,
+// the longer explanation, the rule that decided it, the brand or company link with its
+// source, cautions, where on the page (context) and a button that scrolls to it (stepping
+// through repeated occurrences).
 import { useState } from 'preact/hooks';
 import type { CompiledName } from '../../core/types';
 import { formatListDate } from '../../shared/format';
 import { t } from '../../shared/i18n';
-import { cautionNotes, fieldLabel, matchTypeExplanation, ruleLabel } from '../explain';
+import { cautionNotes, fieldLabel, matchTypeExplanation, matchTypeShort, ruleLabel } from '../explain';
 import type { EvidenceItem, Occurrence } from '../view-model';
 import { ContextExcerpt } from './ContextExcerpt';
 import { ExternalLink } from './ExternalLink';
@@ -12,12 +15,14 @@ import { ExternalLink } from './ExternalLink';
 interface Props {
   item: EvidenceItem;
   name: CompiledName | undefined;
+  /** The listed company's name as the card heads it ("brand of <company>"). */
+  company: string;
   onReveal: (occurrence: Occurrence) => void;
   /** False where the card already says why the name is not a flag (no second copy here). */
   showCautions?: boolean;
 }
 
-export function EvidenceRow({ item, name, onReveal, showCautions = true }: Props) {
+export function EvidenceRow({ item, name, company, onReveal, showCautions = true }: Props) {
   const [next, setNext] = useState(0);
   const count = item.occurrences.length;
   const link = name?.link ?? null;
@@ -25,37 +30,43 @@ export function EvidenceRow({ item, name, onReveal, showCautions = true }: Props
     onReveal(item.occurrences[next % count]);
     setNext((next + 1) % count);
   };
+  const short = matchTypeShort(item, name, company);
+  const long = matchTypeExplanation(item, name);
   return (
     <li class="evidence">
-      <p class="matched">
-        <q class="matched-text">{item.text}</q>
-        {count > 1 ? <span class="times"> {t('occurrences', count)}</span> : null}
-      </p>
-      <p class="explanation">{matchTypeExplanation(item, name)}</p>
-      <p class="rule">{t('decidedByRule', ruleLabel(item.rule))}</p>
-      {item.field && item.matchType !== 'weak-alias' ? (
-        <p class="field">{t('fieldOnPage', fieldLabel(item.field))}</p>
-      ) : null}
-      {(showCautions ? cautionNotes(item.evidence) : []).map((note) => (
-        <p class="caution" key={note}>
-          {note}
-        </p>
-      ))}
-      {link ? (
-        <p class="link-source">
-          {link.quote ? <q>{link.quote}</q> : null}{' '}
-          <ExternalLink href={link.sourceUrl}>
-            {link.asOf ? t('linkSourceAsOf', formatListDate(link.asOf)) : t('linkSource')}
-          </ExternalLink>
-        </p>
-      ) : null}
-      {item.fromPageData ? <p class="note page-data">{t('fromPageData')}</p> : null}
-      <ContextExcerpt context={item.context} text={item.text} />
-      {count > 0 ? (
-        <button type="button" class="reveal" onClick={reveal} aria-label={t('showOnPageLabel', item.text)}>
-          {count > 1 ? t('showOnPageNth', [(next % count) + 1, count]) : t('showOnPage')}
-        </button>
-      ) : null}
+      <details class="evidence-details">
+        <summary class="matched">
+          <q class="matched-text">{item.text}</q> <span class="match-type">{short}</span>
+          {count > 1 ? <span class="times"> {t('occurrences', count)}</span> : null}
+        </summary>
+        <div class="evidence-more">
+          {long !== short ? <p class="explanation">{long}</p> : null}
+          <p class="rule">{t('decidedByRule', ruleLabel(item.rule))}</p>
+          {item.field && item.matchType !== 'weak-alias' ? (
+            <p class="field">{t('fieldOnPage', fieldLabel(item.field))}</p>
+          ) : null}
+          {(showCautions ? cautionNotes(item.evidence) : []).map((note) => (
+            <p class="caution" key={note}>
+              {note}
+            </p>
+          ))}
+          {link ? (
+            <p class="link-source">
+              {link.quote ? <q>{link.quote}</q> : null}{' '}
+              <ExternalLink href={link.sourceUrl}>
+                {link.asOf ? t('linkSourceAsOf', formatListDate(link.asOf)) : t('linkSource')}
+              </ExternalLink>
+            </p>
+          ) : null}
+          {item.fromPageData ? <p class="note page-data">{t('fromPageData')}</p> : null}
+          <ContextExcerpt context={item.context} text={item.text} />
+          {count > 0 ? (
+            <button type="button" class="reveal" onClick={reveal} aria-label={t('showOnPageLabel', item.text)}>
+              {count > 1 ? t('showOnPageNth', [(next % count) + 1, count]) : t('showOnPage')}
+            </button>
+          ) : null}
+        </div>
+      </details>
     </li>
   );
 }

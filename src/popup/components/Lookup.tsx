@@ -96,6 +96,7 @@ export function RowDetails({ row, lookup }: { row: ScreenRow; lookup: DataLookup
                 key={`${item.text}:${item.matchType}`}
                 item={item}
                 name={lookup.name(item.nameId)}
+                company={e.displayName}
                 onReveal={noop}
               />
             ))}
