@@ -189,6 +189,34 @@ export function builtInPatterns(manifest: ManifestLike = browser.runtime.getMani
   return [...new Set((manifest.content_scripts ?? []).flatMap((cs) => cs.matches ?? []))];
 }
 
+/**
+ * Pure: whether the browser lets the content script run on every supported site. Chromium
+ * injects the manifest's content scripts without granting their patterns as host
+ * permissions: permissions.contains() answers false for them, while getAll() lists them in
+ * `origins` as long as the user has not withheld site access. Firefox treats them as host
+ * permissions the user can withdraw, and both calls agree. So either answer is enough.
+ */
+export function builtInSitesRun(
+  builtIn: readonly string[],
+  grantedOrigins: readonly string[],
+  contains: boolean,
+): boolean {
+  if (builtIn.length === 0 || contains) return true;
+  const listed = new Set(grantedOrigins);
+  return builtIn.every((p) => listed.has(p));
+}
+
+/** The same, asked of the browser. */
+export async function builtInSitesAllowed(): Promise<boolean> {
+  const builtIn = builtInPatterns();
+  if (builtIn.length === 0) return true;
+  const [all, contains] = await Promise.all([
+    browser.permissions.getAll(),
+    browser.permissions.contains({ origins: builtIn }),
+  ]);
+  return builtInSitesRun(builtIn, all.origins ?? [], contains);
+}
+
 /** The user's grants as the options page lists them. */
 export async function grantedSites(): Promise<GrantedSite[]> {
   const all = await browser.permissions.getAll();

@@ -176,6 +176,28 @@ describe('options page on the shipped lists', () => {
   const cardOf = (el: HTMLElement, id: string) =>
     el.querySelector(`#list-${id}`)?.closest('.list-card') as HTMLElement | null;
 
+  it('shows each list as a short card: name, publisher, date, entries, completeness in one sentence; the rest behind "more"', async () => {
+    const { el } = await mount();
+    const dbio = cardOf(el, 'dbio-2024')!;
+    expect(text(dbio.querySelector('h3'))).toContain('DBIO');
+    expect(text(dbio.querySelector('.list-line'))).toBe(
+      "Don't Buy Into Occupation coalition · November 26, 2024 (2 years ago) · 31 entries",
+    );
+    expect(text(dbio.querySelector('.coverage-short'))).toMatch(
+      /^This copy is partial: it has 18 of the report's 58 companies/,
+    );
+    const more = dbio.querySelector('details.list-more') as HTMLElement;
+    expect(more.hasAttribute('open')).toBe(false);
+    expect(text(more)).toContain("Don't Buy Into Occupation (DBIO) IV report, November 2024");
+    // Every shipped list gets one sentence of its own coverage note, not the whole note.
+    for (const list of data.lists) {
+      const sentence = text(cardOf(el, list.id)!.querySelector('.coverage-short'));
+      expect(list.coverageNote.replace(/\s+/g, ' '), list.id).toContain(sentence);
+      expect(sentence, list.id).toMatch(/^\p{Lu}.{20,300}[.)]$/u);
+      expect(sentence.length, list.id).toBeLessThan(list.coverageNote.length);
+    }
+  });
+
   it("shows every list's coverage note for users and no text of any curation note", async () => {
     const { el } = await mount();
     const page = el.textContent ?? '';

@@ -11,6 +11,7 @@ const {
   ALL_SITES_ORIGINS,
   ALL_SITES_SCRIPT_ID,
   SCRIPT_ID_PREFIX,
+  builtInSitesRun,
   desiredRegistrations,
   groupGrantedOrigins,
   originPatternsForHost,
@@ -243,7 +244,8 @@ describe('the options page section (PermissionsSection)', () => {
       content_scripts: [{ matches: BUILT_IN, js: FILES.js, css: FILES.css }],
     });
     (fakeBrowser as unknown as Record<string, unknown>).permissions = {
-      getAll: vi.fn(async () => ({ origins: [...BUILT_IN, ...granted], permissions: [] })),
+      // As Firefox answers: the supported sites are host permissions, listed only when granted.
+      getAll: vi.fn(async () => ({ origins: [...(builtInGranted ? BUILT_IN : []), ...granted], permissions: [] })),
       contains: vi.fn(async () => builtInGranted),
       request: vi.fn(async ({ origins }: { origins: string[] }) => {
         if (answer) granted.push(...origins.filter((o) => !granted.includes(o)));
@@ -334,5 +336,50 @@ describe('the options page section (PermissionsSection)', () => {
     expect(root.querySelector('.granted-sites')?.textContent).toContain('All sites');
     const missing = root.querySelector('[data-testid="builtin-missing"]');
     expect(missing?.textContent).toContain('Allow on the supported sites');
+  });
+});
+
+describe('whether the supported sites run (builtInSitesRun)', () => {
+  it('Chromium, freshly loaded: contains() says false, getAll() lists the content script patterns', () => {
+    expect(builtInSitesRun(BUILT_IN, [...BUILT_IN, 'https://*.example.org/*'], false)).toBe(true);
+  });
+
+  it('Chromium with site access withheld, or Firefox withdrawn: neither lists them', () => {
+    expect(builtInSitesRun(BUILT_IN, [], false)).toBe(false);
+    // One site withheld is enough to say so.
+    expect(builtInSitesRun(BUILT_IN, [BUILT_IN[0]], false)).toBe(false);
+  });
+
+  it('Firefox granted: contains() says true', () => {
+    expect(builtInSitesRun(BUILT_IN, [], true)).toBe(true);
+    expect(builtInSitesRun([], [], false)).toBe(true);
+  });
+});
+
+describe('the options page in Chromium, freshly loaded', () => {
+  beforeEach(() => {
+    resetFakeBrowser();
+    (fakeBrowser.runtime.getManifest as unknown as { mockReturnValue(v: unknown): void }).mockReturnValue({
+      content_scripts: [{ matches: BUILT_IN, js: FILES.js }],
+    });
+    const never = { addListener: () => undefined, removeListener: () => undefined };
+    (fakeBrowser as unknown as Record<string, unknown>).permissions = {
+      getAll: vi.fn(async () => ({ origins: [...BUILT_IN], permissions: [] })),
+      contains: vi.fn(async () => false),
+      onAdded: never,
+      onRemoved: never,
+    };
+  });
+
+  it('does not say the browser keeps the extension off the supported sites', async () => {
+    const { installDom, settle } = await import('./helpers/dom');
+    const { h, render } = await import('preact');
+    const { PermissionsSection } = await import('../../src/options/components/PermissionsSection');
+    const { root } = installDom();
+    render(h(PermissionsSection, null), root);
+    await settle(10);
+    expect(root.querySelector('.builtin-sites')?.textContent).toContain('www.bol.com');
+    expect(root.querySelector('[data-testid="builtin-missing"]')).toBeNull();
+    expect(root.textContent).not.toContain('does not let the extension read the supported sites');
   });
 });

@@ -1,6 +1,7 @@
 // The lists the extension checks against, with their provenance, and a switch for each.
-// Every list is described for users: its kind, its date and age (said plainly when it is
-// more than a year old) and its coverage note. The maintainers' curation notes are not part
+// Each list is a short card (name, publisher, date and age, entries, how complete in one
+// sentence, on/off; its age said plainly when over a year), with the full title, version,
+// regime and whole coverage note behind "more". The maintainers' curation notes are not part
 // of the compiled data and never reach this page.
 import { useState } from 'preact/hooks';
 import { isOlderThanAYear, LIST_KINDS, listAgeMonths, listKindOf } from '../../core/entry-wording';
@@ -8,7 +9,7 @@ import type { ListKind, ListMeta } from '../../core/types';
 import { formatCount, formatListAge, formatListDate } from '../../shared/format';
 import { t } from '../../shared/i18n';
 import { type Settings, isListEnabled, withListEnabled } from '../../shared/settings';
-import { kindLabel } from '../../popup/explain';
+import { kindLabel, shortListName } from '../../popup/explain';
 
 interface Props {
   lists: ListMeta[];
@@ -28,6 +29,26 @@ function Currency({ list, now }: { list: ListMeta; now: Date }) {
   );
 }
 
+/** The publisher without its parenthesised or appended detail (in "more"). */
+function shortPublisher(publisher: string): string {
+  const cut = publisher.split(/\s*[(;,]\s*/)[0].trim();
+  return cut.length >= 3 ? cut : publisher;
+}
+
+/**
+ * How complete the list is, in one sentence of its coverage note: the sentence that says so
+ * (partial, complete, a sample, historical), else the one that counts what it holds, else
+ * the first.
+ */
+export function coverageSentence(note: string): string {
+  const sentences = note.trim().match(/[^.!?]+(?:[.!?]+(?=\s+\p{Lu}|\s*$)|[^.!?]*$)/gu) ?? [];
+  const trimmed = sentences.map((x) => x.trim()).filter(Boolean);
+  const find = (re: RegExp) => trimmed.find((x) => re.test(x));
+  return (
+    find(/\b(partial|complete|sample|historical|only)\b/i) ?? find(/\b(all|It has)\b/) ?? trimmed[0] ?? note.trim()
+  );
+}
+
 function ListCard({
   list,
   on,
@@ -42,11 +63,14 @@ function ListCard({
   const switchId = `list-${list.id}`;
   const kind = listKindOf(list);
   const age = listAgeMonths(list.published, now);
+  const coverage = list.coverageNote ? coverageSentence(list.coverageNote) : '';
+  const shortName = shortListName(list.id, list);
+  const publisher = shortPublisher(list.publisher);
   return (
     <li class="list-card" data-kind={kind ?? ''}>
       <div class="list-head">
         <h3 id={`${switchId}-title`}>
-          {list.title}
+          {shortName}
           {/* An imported list's kind is said by its "imported" badge. */}
           {kind && kind !== 'imported' ? (
             <span class={`badge badge-kind badge-kind-${kind}`}>{kindLabel(kind)}</span>
@@ -66,29 +90,49 @@ function ListCard({
           <span>{on ? t('listOn') : t('listOff')}</span>
         </label>
       </div>
-      <Currency list={list} now={now} />
-      {list.historical ? <p class="list-historical">{t('listHistorical')}</p> : null}
-      <dl class="facts">
-        <dt>{t('labelPublisher')}</dt>
-        <dd>{list.publisher}</dd>
-        <dt>{t('labelPublished')}</dt>
-        <dd>
+      <p class="list-line">
+        <span class="list-publisher">{publisher}</span>
+        {' · '}
+        <span class="list-date">
           {list.published ? formatListDate(list.published) : t('dateNotGiven')}
           {age !== null ? <span class="list-age"> ({formatListAge(age)})</span> : null}
-        </dd>
-        <dt>{t('labelVersion')}</dt>
-        <dd>{list.version}</dd>
-        <dt>{t('labelEntries')}</dt>
-        <dd>{formatCount(list.entryCount)}</dd>
-        {list.regime ? (
-          <>
-            <dt>{t('labelRegime')}</dt>
-            <dd>{list.regime}</dd>
-          </>
-        ) : null}
-        <dt>{t('labelCoverage')}</dt>
-        <dd class="coverage-note">{list.coverageNote || t('dateNotGiven')}</dd>
-      </dl>
+        </span>
+        {' · '}
+        <span class="list-entries">{t('listEntriesCount', formatCount(list.entryCount))}</span>
+      </p>
+      {coverage ? <p class="coverage-short">{coverage}</p> : null}
+      <Currency list={list} now={now} />
+      {list.historical ? <p class="list-historical">{t('listHistorical')}</p> : null}
+      <details class="list-more">
+        <summary>
+          {t('listMore')}
+          <span class="visually-hidden">: {shortName}</span>
+        </summary>
+        <dl class="facts">
+          <dt>{t('labelList')}</dt>
+          <dd>{list.title}</dd>
+          {publisher !== list.publisher ? (
+            <>
+              <dt>{t('labelPublisher')}</dt>
+              <dd>{list.publisher}</dd>
+            </>
+          ) : null}
+          <dt>{t('labelVersion')}</dt>
+          <dd>{list.version}</dd>
+          {list.regime ? (
+            <>
+              <dt>{t('labelRegime')}</dt>
+              <dd>{list.regime}</dd>
+            </>
+          ) : null}
+          {list.coverageNote && list.coverageNote.trim() !== coverage ? (
+            <>
+              <dt>{t('labelCoverage')}</dt>
+              <dd class="coverage-note">{list.coverageNote}</dd>
+            </>
+          ) : null}
+        </dl>
+      </details>
     </li>
   );
 }

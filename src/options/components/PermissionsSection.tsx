@@ -12,6 +12,7 @@ import {
   ALL_SITES_ORIGINS,
   type GrantedSite,
   builtInPatterns,
+  builtInSitesAllowed,
   grantedSites,
   originPatternsForHost,
   siteKeyOfPattern,
@@ -39,8 +40,9 @@ export function PermissionsSection() {
     }
     try {
       setGranted(await grantedSites());
-      // Firefox lets the user withdraw even the supported sites (about:addons); Chrome never.
-      setBuiltInAllowed(builtIn.length === 0 ? true : await browser.permissions.contains({ origins: builtIn }));
+      // Firefox lets the user withdraw the supported sites (about:addons), Chromium withhold
+      // them (site access); builtInSitesAllowed reads each browser's answer for what it is.
+      setBuiltInAllowed(await builtInSitesAllowed());
     } catch {
       setGranted([]);
       setNotice({ kind: 'warn', text: t('permissionsError') });
