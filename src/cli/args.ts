@@ -1,6 +1,23 @@
 // Command-line parsing for `settlement-screen`. Hand-written (no dependency): the grammar
 // is two commands and three options, and every error must be one clear line.
 
+import {
+  HTML_MAX_DEPTH,
+  MAX_JSON_BYTES,
+  MAX_MARKUP_BYTES,
+  SCAN_MAX_LINE_CHARS,
+  SCAN_MAX_LISTED_MATCHES,
+  SCAN_MAX_TEXT_BYTES,
+  SCREEN_MAX_FILE_BYTES,
+  SCREEN_MAX_NAMES,
+  SCREEN_MAX_NAME_CHARS,
+  XLSX_MAX_CELLS,
+  TABLE_MAX_ROWS,
+  XLSX_MAX_UNCOMPRESSED_BYTES,
+  XML_MAX_DEPTH,
+  formatBytes,
+} from '../formats/limits';
+
 export type Command =
   | { kind: 'scan'; files: string[]; url: string | null; json: boolean }
   | { kind: 'check'; name: string; json: boolean }
@@ -9,6 +26,20 @@ export type Command =
 
 /** Bad command line: the message is printed as is, and the exit code is 2. */
 export class UsageError extends Error {}
+
+const n = (x: number) => x.toLocaleString('en');
+
+/** The limits every reader enforces (src/formats/limits.ts), as --help states them. */
+export const LIMITS = `Limits (checked before the work they bound; going over one is an error, exit code 2):
+  scan      plain text: ${formatBytes(SCAN_MAX_TEXT_BYTES)} per input, read and scanned in blocks (bounded memory);
+            a line of at most ${n(SCAN_MAX_LINE_CHARS)} characters
+            parsed whole: HTML pages ${formatBytes(MAX_MARKUP_BYTES)}, OCDS JSON ${formatBytes(MAX_JSON_BYTES)} per input
+            ${n(SCAN_MAX_LISTED_MATCHES)} matches listed per input; past that, each company found is still listed once
+  screen    ${formatBytes(SCREEN_MAX_FILE_BYTES)} per file (OCDS JSON, CSV, XLSX, text), ${n(SCREEN_MAX_NAMES)} names, ${n(SCREEN_MAX_NAME_CHARS)} characters per name
+  both      TED XML ${formatBytes(MAX_MARKUP_BYTES)}, nested at most ${n(XML_MAX_DEPTH)} levels; HTML nested at most ${n(HTML_MAX_DEPTH)} levels
+  tables    CSV and XLSX: ${n(TABLE_MAX_ROWS)} rows, counted while parsing
+  .xlsx     ${formatBytes(XLSX_MAX_UNCOMPRESSED_BYTES)} of XML uncompressed (declared and actual), ${n(XLSX_MAX_CELLS)} cells
+Standard input is read with the same limits, and reading stops as soon as one is passed.`;
 
 export const USAGE = `Usage:
   settlement-screen scan FILE... [--url URL] [--json]
@@ -25,6 +56,8 @@ check  Screens one name.
 screen Screens every name in a CSV, XLSX, OCDS or TED file, one row per name
        (settlement-screen screen --help).
 --json prints one JSON object per file (or per name), one per line.
+
+${LIMITS}
 
 Exit codes: 0 the scan ran (whatever it found), 2 bad input or usage, 1 internal error.`;
 

@@ -4,6 +4,7 @@
 // plain text (each non-empty line one block; CSV/TSV lines too).
 import { DOMParser } from 'linkedom';
 import { detectDataFormat, FormatError, parseDataFile } from '../formats';
+import { htmlDepthError } from '../formats/html-depth';
 import type { TextBlock } from '../core/types';
 import { htmlInput } from './html-blocks';
 import { InputError } from './io';
@@ -27,6 +28,9 @@ export function blocksFromInput(file: string, text: string, url: string | null):
   const kind = detectDataFormat(name, text);
   switch (kind) {
     case 'html': {
+      // Checked before parsing: linkedom takes quadratic time on deep nesting.
+      const deep = htmlDepthError(text);
+      if (deep) throw new InputError(`${file}: ${deep}`);
       const { blocks, sources } = htmlInput(text, url);
       return { format: 'html', blocks, sources, warnings: [] };
     }

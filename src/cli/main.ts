@@ -8,9 +8,8 @@ import { scanPage } from '../core/page';
 import type { TextBlock } from '../core/types';
 import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { defaultMatcher } from './data';
-import { decodeInput } from './decode';
-import { blocksFromInput } from './inputs';
-import { InputError, nodeIo, type CliIo } from './io';
+import { InputError, inputLabel, nodeIo, type CliIo } from './io';
+import { scanInput } from './scan-input';
 import { runScreen } from './screen';
 import { buildResult, formatSummary, type JsonResult, type ResultHead } from './report';
 
@@ -74,25 +73,17 @@ async function scanFiles(
   if (cmd.files.filter((f) => f === '-').length > 1) {
     throw new UsageError('"-" (standard input) can be given only once');
   }
-  // Read and parse every input before printing anything: a bad path or a malformed data
+  // Read and scan every input before printing anything: a bad path or a malformed data
   // file fails the whole run with no partial output, so scripts never mistake a half run
   // for a clean one.
-  const heads: { head: ResultHead; blocks: TextBlock[] }[] = [];
-  for (const file of cmd.files) {
-    const decoded = decodeInput(await io.read(file));
-    for (const w of decoded.warnings) io.err(`${PROG}: ${file}: ${w}`);
-    const input = blocksFromInput(file, decoded.text, cmd.url);
-    const warnings = [...decoded.warnings, ...input.warnings];
-    heads.push({
-      head: { file, url: cmd.url, format: input.format, warnings, sources: input.sources },
-      blocks: input.blocks,
-    });
-  }
   const matcher = await getMatcher();
-  for (const { head, blocks } of heads) {
-    const r = scanBlocks(matcher, head, blocks);
-    io.out(cmd.json ? JSON.stringify(r) : formatSummary(r));
+  const results: JsonResult[] = [];
+  for (const file of cmd.files) {
+    const scanned = await scanInput(io, file, cmd.url, matcher);
+    for (const w of scanned.decodeWarnings) io.err(`${PROG}: ${inputLabel(file)}: ${w}`);
+    results.push(scanned.result);
   }
+  for (const r of results) io.out(cmd.json ? JSON.stringify(r) : formatSummary(r));
   return 0;
 }
 

@@ -87,9 +87,25 @@ export function buildResult(
   blocks: readonly TextBlock[],
   scans: readonly BlockScan[],
 ): JsonResult {
+  const size = { blocks: blocks.length, chars: blocks.reduce((n, b) => n + b.text.length, 0) };
+  return buildResultFromScans(
+    matcher,
+    head,
+    size,
+    scans.map((scan, block) => ({ block, scan })),
+  );
+}
+
+/** The same from the scans of the blocks that found something (a streamed input keeps no blocks). */
+export function buildResultFromScans(
+  matcher: Matcher,
+  head: ResultHead,
+  size: { blocks: number; chars: number },
+  scans: readonly { block: number; scan: BlockScan }[],
+): JsonResult {
   const matches: JsonMatch[] = [];
   const guards: JsonGuard[] = [];
-  scans.forEach((scan, block) => {
+  scans.forEach(({ scan, block }) => {
     for (const m of scan.matches) {
       matches.push({
         text: m.text,
@@ -129,8 +145,8 @@ export function buildResult(
     url: head.url,
     matches,
     guards,
-    blocks: blocks.length,
-    chars: blocks.reduce((n, b) => n + b.text.length, 0),
+    blocks: size.blocks,
+    chars: size.chars,
     format: head.format,
     warnings: head.warnings,
   };

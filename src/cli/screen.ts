@@ -28,6 +28,8 @@ import {
   type ScreeningWarning,
 } from '../shared/screening';
 import { decodeWarningText } from '../formats/decode-warnings';
+import { SCREEN_MAX_FILE_BYTES } from '../formats/limits';
+import { LIMITS } from './args';
 import { defaultMatcher } from './data';
 import { InputError, type CliIo } from './io';
 
@@ -44,6 +46,8 @@ Screens every name in FILE against the bundled lists, one name at a time:
 "-" reads standard input.
 --json         {"lists": [...], "rows": [{"input", "field", "result", "matches": [...]}...]}
 --format csv   the same CSV as the screening page's export (one line per list entry matched)
+
+${LIMITS}
 
 Exit codes: 0 the screening ran (whatever it found), 2 bad input or usage, 1 internal error.`;
 
@@ -222,7 +226,8 @@ export async function runScreen(args: readonly string[], io: CliIo, opts: RunScr
   }
   const { file, output } = parsed;
   try {
-    const bytes = await io.read(file);
+    // Stops reading (standard input too) as soon as the input is over the cap.
+    const bytes = await io.read(file, { bytes: SCREEN_MAX_FILE_BYTES, what: 'screen reads files of' });
     const loaded = await loadScreeningFile(file === '-' ? '' : file, bytes, parseXml);
     const warnings = loaded.warnings.map(warningText);
     let inputs: ScreenInput[];

@@ -6,7 +6,7 @@ import { detectDataFormat } from './detect';
 import { ocdsBlocks } from './ocds';
 import { tedXmlBlocks } from './ted-xml';
 import { FormatError, type DataFileResult } from './types';
-import { xmlStructureError } from './xml-check';
+import { xmlStructureProblem } from './xml-check';
 
 export { detectDataFormat, type DataFileKind } from './detect';
 export { ocdsBlocks } from './ocds';
@@ -27,8 +27,9 @@ function parseJson(text: string): unknown {
 
 function parseTedXml(text: string, parseXml: (s: string) => Document): DataFileResult {
   // Checked before parsing: lenient parsers (linkedom) close a truncated file without complaint.
-  const structure = xmlStructureError(text);
-  if (structure) throw new FormatError(`malformed XML: ${structure}`);
+  const problem = xmlStructureProblem(text);
+  if (problem)
+    throw new FormatError(problem.kind === 'too-deep' ? problem.message : `malformed XML: ${problem.message}`);
   let doc: Document;
   try {
     doc = parseXml(text);

@@ -95,10 +95,19 @@ const R209_CODE_ELEMENTS = new Set([
   'DATE',
 ]);
 
-function isR209Leaf(el: Element): boolean {
+function isR209Leaf(el: Element, children: readonly Element[]): boolean {
   if (localOf(el) === 'P') return true;
-  for (const c of Array.from(el.children)) if (localOf(c) !== 'P') return false;
-  return el.children.length === 0;
+  for (const c of children) if (localOf(c) !== 'P') return false;
+  return children.length === 0;
+}
+
+/**
+ * Children pushed in reverse, so they pop in document order. `children` is read once per
+ * element: linkedom builds it afresh on every access, and reading it per child made wide
+ * elements (thousands of contractors) cost the square of their width.
+ */
+function pushChildren(stack: Element[], children: readonly Element[]): void {
+  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
 }
 
 /** The texts of a TED R2.0.9 form in its own language. */
@@ -109,16 +118,17 @@ export function r209Texts(form: Element, lang: string | null): DataFileBlock[] {
     const el = stack.pop()!;
     const local = localOf(el);
     if (R209_CODE_ELEMENTS.has(local)) continue;
-    if (isR209Leaf(el)) {
-      if (local !== 'P' && el.children.length > 0) {
+    const children = Array.from(el.children);
+    if (isR209Leaf(el, children)) {
+      if (local !== 'P' && children.length > 0) {
         // An element of paragraphs: each paragraph is a block of its own.
-        for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+        pushChildren(stack, children);
         continue;
       }
       push(out, el, lang);
       continue;
     }
-    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+    pushChildren(stack, children);
   }
   return out;
 }
@@ -145,11 +155,12 @@ export function eformsTexts(root: Element, noticeLang: string | null): DataFileB
       if (!isPartyName && (noticeLang === null || lang === noticeLang)) push(out, el, lang);
       continue;
     }
-    if (EFORMS_ADDRESS_TEXTS.has(local) && el.children.length === 0) {
+    const children = Array.from(el.children);
+    if (EFORMS_ADDRESS_TEXTS.has(local) && children.length === 0) {
       push(out, el, noticeLang);
       continue;
     }
-    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+    pushChildren(stack, children);
   }
   return out;
 }

@@ -1,7 +1,10 @@
 // A quick well-formedness check of XML text: tags balanced, one root, nothing after it.
 // Needed because linkedom (Node) silently closes open elements of a truncated file, which would
 // turn a cut-off download into a clean-looking partial result. Not a validating parser: it checks
-// structure only (tags, comments, CDATA, processing instructions, DOCTYPE).
+// structure only (tags, comments, CDATA, processing instructions, DOCTYPE). It also refuses
+// nesting deeper than XML_MAX_DEPTH before any parser sees the file: linkedom's parse time grows
+// with the square of the depth (400,000 levels took minutes), and no notice nests that deep.
+import { XML_MAX_DEPTH } from './limits';
 
 function lineAt(text: string, pos: number): number {
   let line = 1;
@@ -9,8 +12,24 @@ function lineAt(text: string, pos: number): number {
   return line;
 }
 
+export interface XmlProblem {
+  kind: 'malformed' | 'too-deep';
+  message: string;
+}
+
 /** Returns a message describing the first structural error, or null when the text is well formed. */
 export function xmlStructureError(text: string): string | null {
+  return xmlStructureProblem(text)?.message ?? null;
+}
+
+/** The first structural problem: malformed, or nested deeper than `maxDepth`; null when neither. */
+export function xmlStructureProblem(text: string, maxDepth: number = XML_MAX_DEPTH): XmlProblem | null {
+  const error = scan(text, maxDepth);
+  if (error === null) return null;
+  return typeof error === 'string' ? { kind: 'malformed', message: error } : error;
+}
+
+function scan(text: string, maxDepth: number): string | XmlProblem | null {
   const n = text.length;
   const stack: string[] = [];
   let rootSeen = false;
@@ -65,6 +84,14 @@ export function xmlStructureError(text: string): string | null {
       if (stack.length === 0 && rootSeen) return `second root element <${m[0]}> at line ${lineAt(text, lt)}`;
       rootSeen = true;
       if (text[j - 1] !== '/') stack.push(m[0]);
+      if (stack.length > maxDepth) {
+        return {
+          kind: 'too-deep',
+          message:
+            `elements nested more than ${maxDepth} levels deep at line ${lineAt(text, lt)} (<${m[0]}>): ` +
+            `not read (procurement notices nest about 15 levels)`,
+        };
+      }
       next = j + 1;
     }
     if (typeof next === 'string') return next;

@@ -49,24 +49,37 @@ export function textOf(el: Element | null | undefined): string {
   return (el?.textContent ?? '').trim();
 }
 
+/**
+ * Each child's XPath step ("NAME" or "NAME[i]" where the name repeats among its siblings),
+ * computed once per parent: counting the siblings again for every element made a notice
+ * with thousands of contractors take the square of that number.
+ */
+const stepsByParent = new WeakMap<Element, Map<Element, string>>();
+
+function stepOf(el: Element, parent: Element): string {
+  let steps = stepsByParent.get(parent);
+  if (!steps) {
+    const siblings = Array.from<Element>(parent.children);
+    const counts = new Map<string, number>();
+    for (const s of siblings) counts.set(s.tagName, (counts.get(s.tagName) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    steps = new Map();
+    for (const s of siblings) {
+      const index = (seen.get(s.tagName) ?? 0) + 1;
+      seen.set(s.tagName, index);
+      steps.set(s, counts.get(s.tagName)! > 1 ? `${s.tagName}[${index}]` : s.tagName);
+    }
+    stepsByParent.set(parent, steps);
+  }
+  return steps.get(el) ?? el.tagName;
+}
+
 /** XPath of an element with qualified names, 1-based indexes where a name repeats among siblings. */
 export function xpathOf(el: Element): string {
   const parts: string[] = [];
   for (let cur: Element | null = el; cur; cur = cur.parentElement) {
-    const name: string = cur.tagName;
     const parent: Element | null = cur.parentElement;
-    if (parent) {
-      let index = 0;
-      let count = 0;
-      for (const s of Array.from<Element>(parent.children)) {
-        if (s.tagName !== name) continue;
-        count++;
-        if (s === cur) index = count;
-      }
-      parts.push(count > 1 ? `${name}[${index}]` : name);
-    } else {
-      parts.push(name);
-    }
+    parts.push(parent ? stepOf(cur, parent) : cur.tagName);
   }
   return '/' + parts.reverse().join('/');
 }

@@ -35,6 +35,10 @@ export function errorMessage(info: ScreeningErrorInfo): string {
       return t('screenErrNotXlsx');
     case 'xlsx-corrupt':
       return t('screenErrXlsxCorrupt');
+    case 'xlsx-too-large':
+      return t('screenErrXlsxTooLarge', mb(info.limit));
+    case 'table-too-many-rows':
+      return t('screenErrTableTooManyRows', formatCount(info.limit ?? 0));
     case 'csv-unclosed-quote':
       return t('screenErrUnclosedQuote', where(info));
     case 'csv-bad-quote':

@@ -2,6 +2,7 @@
 // write ";"). A broken file is an error that names the row, the line and the column; it
 // never yields the rows read before the damage as if they were the whole file.
 import Papa from 'papaparse';
+import { TABLE_MAX_ROWS } from '../../formats/limits';
 import { ScreeningInputError } from './errors';
 import { columnLetter, type SheetTable } from './table';
 
@@ -28,7 +29,12 @@ export function parseCsvTable(text: string, opts: { delimiter?: string } = {}): 
   // throw papaparse's delimiter guess off (a final newline makes a 1-cell row), so the
   // delimiter is guessed first on a preview without them.
   const delimiter = opts.delimiter ?? guessDelimiter(body);
-  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
+  // Parsing stops one row past the limit, so a file of millions of rows is refused without
+  // building them all.
+  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, preview: TABLE_MAX_ROWS + 1 });
+  if (parsed.data.length > TABLE_MAX_ROWS) {
+    throw new ScreeningInputError({ code: 'table-too-many-rows', limit: TABLE_MAX_ROWS });
+  }
   for (const err of parsed.errors) {
     if (err.type !== 'Quotes') continue; // 'Delimiter': one column, nothing to detect.
     const rowIndex = err.row ?? 0;

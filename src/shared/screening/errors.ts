@@ -1,6 +1,7 @@
 // Bad screening input: what is wrong and where (row, column, line), as data, so the page can
 // say it in the user's language and the CLI in English. Reading a file either gives every
 // name or throws one of these: never a partial list that would look complete.
+import { formatBytes } from '../../formats/limits';
 
 export type ScreeningErrorCode =
   | 'empty' // no names at all
@@ -10,6 +11,8 @@ export type ScreeningErrorCode =
   | 'old-xls' // Excel 97-2003 .xls
   | 'not-xlsx' // a ZIP that is not an .xlsx workbook (.ods, .docx, ...)
   | 'xlsx-corrupt' // truncated or damaged workbook
+  | 'xlsx-too-large' // its XML parts expand past XLSX_MAX_UNCOMPRESSED_BYTES (declared or actual)
+  | 'table-too-many-rows' // a CSV or workbook with more rows than TABLE_MAX_ROWS, counted while parsing
   | 'csv-unclosed-quote' // a quoted cell never closed (truncated file or stray quote)
   | 'csv-bad-quote' // text after a closing quote
   | 'csv-extra-columns' // more cells than the header: an unquoted delimiter inside a name
@@ -71,6 +74,13 @@ export function englishMessage(info: ScreeningErrorInfo): string {
       return 'this ZIP file is not an Excel .xlsx workbook (save it as .xlsx or CSV)';
     case 'xlsx-corrupt':
       return `the workbook is damaged or truncated${info.detail ? ` (${info.detail})` : ''}`;
+    case 'xlsx-too-large':
+      return (
+        `the workbook expands to ${info.count !== undefined ? formatBytes(info.count) : `more than ${formatBytes(info.limit ?? 0)}`} ` +
+        `of sheet data; at most ${formatBytes(info.limit ?? 0)} can be read (save the column of names as CSV)`
+      );
+    case 'table-too-many-rows':
+      return `the table has more than ${info.limit} rows; at most ${info.limit} can be read (split the file, or keep only the column of names)`;
     case 'csv-unclosed-quote':
       return `${at}a quoted cell is never closed: the file is truncated or has a stray quote (")`;
     case 'csv-bad-quote':

@@ -4,6 +4,7 @@
 // the roles the file states. Pure: the XML parser is passed in (DOMParser in the browser,
 // linkedom's in Node).
 import { detectDataFormat, FormatError, parseDataFile, type DataFormat } from '../../formats';
+import { MAX_MARKUP_BYTES, SCREEN_MAX_FILE_BYTES } from '../../formats/limits';
 import { parseCsvTable } from './csv-read';
 import type { DecodeWarning } from '../../formats/decode-warnings';
 import { decodeText, looksBinary } from './decode';
@@ -13,7 +14,7 @@ import type { ScreenInput } from './types';
 import { readXlsxTables } from './xlsx-read';
 
 /** Big enough for any realistic supplier list or tender export, small enough to stay in memory. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const MAX_FILE_BYTES = SCREEN_MAX_FILE_BYTES;
 
 export type InputFormat = 'lines' | 'csv' | 'tsv' | 'xlsx' | DataFormat;
 
@@ -60,10 +61,21 @@ export function loadPastedText(text: string): LoadedInput {
 
 function fromDataFile(
   fileName: string,
+  bytes: number,
   text: string,
   parseXml: (s: string) => Document,
   warnings: ScreeningWarning[],
 ): LoadedInput {
+  // XML is parsed into a DOM, which takes many times the file's size in memory.
+  if (
+    text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith('<') &&
+    bytes > MAX_MARKUP_BYTES
+  ) {
+    throw new ScreeningInputError({ code: 'too-large', count: bytes, limit: MAX_MARKUP_BYTES });
+  }
   let result;
   try {
     result = parseDataFile(fileName, text, parseXml);
@@ -124,10 +136,10 @@ export async function loadScreeningFile(
   // Otherwise the content: downloads often carry the wrong extension (OCDS saved as .txt).
   const kind = detectDataFormat(fileName, text);
   const start = text.replace(/^\uFEFF/, '').trimStart();
-  if (kind === 'ocds' || kind === 'ted-xml') return fromDataFile(fileName, text, parseXml, warnings);
+  if (kind === 'ocds' || kind === 'ted-xml') return fromDataFile(fileName, bytes.length, text, parseXml, warnings);
   if (ext === 'json' || ext === 'xml' || (kind === 'unknown' && (start.startsWith('{') || start.startsWith('<')))) {
     // Says what it expected (OCDS, TED) and what is wrong, e.g. a truncated export.
-    return fromDataFile(fileName, text, parseXml, warnings);
+    return fromDataFile(fileName, bytes.length, text, parseXml, warnings);
   }
   if (kind === 'html' && ext !== 'txt') throw new ScreeningInputError({ code: 'html' });
   // Plain text: one name per line, unless it is tab-separated (spreadsheet "text" export).

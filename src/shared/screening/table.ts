@@ -1,5 +1,6 @@
 // Tables of names (CSV, XLSX, tab-separated paste): which column holds the names, whether
 // the first row is a header, and turning the chosen column into names to screen. Pure.
+import { SCREEN_MAX_NAMES, SCREEN_MAX_NAME_CHARS } from '../../formats/limits';
 import { ScreeningInputError } from './errors';
 import type { ScreenInput } from './types';
 
@@ -27,9 +28,9 @@ export interface ColumnOption {
 }
 
 /** Longer than any company or person name: a cell like this is the wrong column or a broken file. */
-export const MAX_NAME_LENGTH = 1000;
+export const MAX_NAME_LENGTH = SCREEN_MAX_NAME_CHARS;
 /** Enough for any tender or supplier register; beyond it the user should split the file. */
-export const MAX_ROWS = 100_000;
+export const MAX_ROWS = SCREEN_MAX_NAMES;
 
 /**
  * Header words that mean "this column holds names" (English, Dutch, French, German,
