@@ -211,8 +211,14 @@ function start(): void {
   const refreshUserData = async (): Promise<void> => {
     const reply = await withTimeout(requestUserData(), ANSWER_TIMEOUT_MS).catch(() => null);
     if (!reply || scanner.stopped) return;
-    data = mergeCompiledData(compiled, reply.imported);
-    scanner.setData(data);
+    try {
+      const merged = mergeCompiledData(compiled, reply.imported);
+      scanner.setData(merged);
+      data = merged;
+    } catch (err) {
+      // Imported lists that cannot be merged must not stop the bundled ones.
+      debug('could not use the imported lists', err);
+    }
     scanner.setHidden(dismissedEntitySet(reply.dismissals, siteHostname()));
     if (settings) apply(settings);
   };

@@ -25,8 +25,14 @@ export interface ExtensionData {
  * cannot be read, the bundled lists still work.
  */
 export async function loadListData(): Promise<CompiledData> {
+  const bundled = compiled as unknown as CompiledData;
   const imported = await getImportedCompiled().catch(() => null);
-  return mergeCompiledData(compiled as unknown as CompiledData, imported);
+  try {
+    return mergeCompiledData(bundled, imported);
+  } catch (err) {
+    console.warn('Settlement Screen: the imported lists could not be used', err);
+    return bundled;
+  }
 }
 
 /** The user's dismissals in force, from the user-data store. */

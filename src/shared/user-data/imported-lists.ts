@@ -8,6 +8,7 @@ import type { CompiledData } from '../../core/types';
 import { browser } from '../browser';
 import { notifyUserDataChanged } from './changes';
 import { compileImportedLists } from './compile-imported';
+import { isCompiledData } from './compiled-shape';
 import { type CompiledCache, UserDataError, asUserDataError, openUserDb, type UserDb } from './db';
 import { sha256Hex } from '../sha256';
 import type { StoredImportedList } from './types';
@@ -168,27 +169,59 @@ export async function listImportedLists(): Promise<StoredImportedList[]> {
   }
 }
 
+function isStoredList(v: unknown): v is StoredImportedList {
+  const l = v as StoredImportedList | null;
+  return (
+    typeof l === 'object' &&
+    l !== null &&
+    typeof l.id === 'string' &&
+    typeof l.meta?.sha256 === 'string' &&
+    typeof l.parsed === 'object' &&
+    l.parsed !== null &&
+    Array.isArray(l.parsed.entries)
+  );
+}
+
 function isCache(v: unknown): v is CompiledCache {
   return typeof v === 'object' && v !== null && typeof (v as CompiledCache).cacheVersion === 'string';
 }
 
 /**
+ * A cache this version can use as it is: made by it, and holding data the matcher can load
+ * (null only when no list is imported, as every write keeps the two together).
+ */
+function usableCache(cached: unknown, listCount: number): cached is CompiledCache {
+  if (!isCache(cached) || cached.cacheVersion !== cacheVersion()) return false;
+  return cached.data === null ? listCount === 0 : isCompiledData(cached.data);
+}
+
+/**
  * The imported lists compiled for the matcher (entity ids prefixed `user:`), or null when
  * there are none. Read from the cache; rebuilt (and stored) when the cache was made by
- * another version of the extension or is missing.
+ * another version of the extension, is missing, or is damaged.
  */
 export async function getImportedCompiled(): Promise<CompiledData | null> {
   let db: UserDb;
   try {
     db = await openUserDb();
-    const cached = (await db.get('meta', CACHE_KEY))?.value;
-    if (isCache(cached) && cached.cacheVersion === cacheVersion()) return cached.data;
+    const [entry, listCount] = await Promise.all([db.get('meta', CACHE_KEY), db.count('importedLists')]);
+    const cached = entry?.value;
+    if (usableCache(cached, listCount)) return cached.data;
+    if (cached !== undefined && isCache(cached) && cached.cacheVersion === cacheVersion()) {
+      console.warn('Settlement Screen: the compiled imported lists were damaged; rebuilding them');
+    }
   } catch (err) {
     throw asUserDataError(err, 'read-failed', 'Could not read the imported lists');
   }
   const tx = writeTx(db);
   try {
-    const lists = await tx.objectStore('importedLists').getAll();
+    const stored = await tx.objectStore('importedLists').getAll();
+    // A damaged record is left out (and kept, for a later version to read): the other
+    // imported lists still work.
+    const lists = stored.filter(isStoredList);
+    if (lists.length < stored.length) {
+      console.warn(`Settlement Screen: ${stored.length - lists.length} imported list(s) are damaged and not used`);
+    }
     const data = compile(lists);
     const cache: CompiledCache = { cacheVersion: cacheVersion(), data };
     await Promise.all([tx.objectStore('meta').put({ key: CACHE_KEY, value: cache }), tx.done]);

@@ -18,6 +18,7 @@ export type { Migration, UserDataErrorCode } from './db';
 export { notifyUserDataChanged, onUserDataChanged, USER_DATA_REVISION_KEY } from './changes';
 export { compileImportedLists } from './compile-imported';
 export { mergeCompiledData } from './merge';
+export { isCompiledData } from './compiled-shape';
 export { sha256Hex } from '../sha256';
 
 export interface UserDataQuery {

@@ -8,6 +8,7 @@
 // Imports nothing that touches extension APIs, so shared code that also runs in Node
 // (audit records, the CLI) can use it.
 import type { TabResults } from '../messages';
+import { isCompiledData } from './compiled-shape';
 import type { Dismissal, DismissalScope, UserDataReply } from './types';
 
 export function dismissalId(entity: string, scope: DismissalScope, site: string | null): string {
@@ -102,14 +103,5 @@ export function undismissedFlagCount(results: TabResults | null, dismissals: rea
 /** Check of a `get-user-data` reply (the content script validates what it receives). */
 export function isUserDataReply(v: unknown): v is UserDataReply {
   if (!isObject(v) || !Array.isArray(v.dismissals) || !v.dismissals.every(isDismissal)) return false;
-  if (v.imported === null) return true;
-  const d = v.imported;
-  return (
-    isObject(d) &&
-    d.formatVersion === 1 &&
-    Array.isArray(d.lists) &&
-    Array.isArray(d.entities) &&
-    Array.isArray(d.names) &&
-    Array.isArray(d.guards)
-  );
+  return v.imported === null || isCompiledData(v.imported);
 }
