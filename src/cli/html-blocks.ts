@@ -8,12 +8,16 @@ import { collectBlocks } from '../content/collect-blocks';
 import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates } from '../content/fields';
 import { isHiddenStatic } from '../content/visibility';
 import { pageLanguage } from '../content/page-language';
+import { scanPageOrigins } from '../content/origin-scan';
+import type { PageOrigins } from '../shared/origin-messages';
 import type { TextBlock } from '../core/types';
 
 export interface HtmlBlocks {
   blocks: TextBlock[];
   /** Per block: null for visible text, else where in the page data the name was found. */
   sources: (string | null)[];
+  /** Places of the settlement-localities list the page names as origin, producer or address. */
+  origins: PageOrigins;
 }
 
 export function htmlInput(html: string, url: string | null): HtmlBlocks {
@@ -32,6 +36,7 @@ export function htmlInput(html: string, url: string | null): HtmlBlocks {
       ...extra.map((x) => ({ text: x.text, field: x.field, lang })),
     ],
     sources: [...visible.map(() => null), ...extra.map((x) => x.source)],
+    origins: scanPageOrigins(doc),
   };
 }
 

@@ -9,6 +9,8 @@ import type { TextBlock } from '../core/types';
 import { htmlInput } from './html-blocks';
 import { InputError } from './io';
 import { blocksFromText } from './text-blocks';
+import { contextsFromLines, originMatcher, originsOf } from '../content/origin-scan';
+import type { PageOrigins } from '../shared/origin-messages';
 
 export type InputFormat = 'html' | 'text' | ReturnType<typeof parseDataFile>['format'];
 
@@ -18,7 +20,11 @@ export interface InputBlocks {
   /** Per block: where in a data file the name was found (JSON path / XPath), else null. */
   sources: (string | null)[];
   warnings: string[];
+  /** Origins the input names (settlement localities in origin, producer or address values). */
+  origins: PageOrigins;
 }
+
+const NO_ORIGINS: PageOrigins = { findings: [], stated: [] };
 
 const parseXml = (xml: string): Document => new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
 
@@ -31,8 +37,8 @@ export function blocksFromInput(file: string, text: string, url: string | null):
       // Checked before parsing: linkedom takes quadratic time on deep nesting.
       const deep = htmlDepthError(text);
       if (deep) throw new InputError(`${file}: ${deep}`);
-      const { blocks, sources } = htmlInput(text, url);
-      return { format: 'html', blocks, sources, warnings: [] };
+      const { blocks, sources, origins } = htmlInput(text, url);
+      return { format: 'html', blocks, sources, warnings: [], origins };
     }
     case 'text':
     case 'csv':
@@ -54,6 +60,14 @@ export function blocksFromInput(file: string, text: string, url: string | null):
           })),
           sources: r.blocks.map((b) => b.source),
           warnings: r.warnings,
+          // A notice's texts are read for origins as label/value lines, like a page's rows.
+          origins: originsOf(
+            contextsFromLines(
+              r.blocks.filter((b) => b.kind === 'text').map((b) => b.text),
+              originMatcher(),
+            ).map((c) => ({ c, fromPageData: false })),
+            originMatcher(),
+          ),
         };
       } catch (e) {
         // Unsupported or malformed: say so in one line, never scan half a file.
@@ -64,5 +78,5 @@ export function blocksFromInput(file: string, text: string, url: string | null):
 }
 
 function plain(format: 'text', blocks: TextBlock[]): InputBlocks {
-  return { format, blocks, sources: blocks.map(() => null), warnings: [] };
+  return { format, blocks, sources: blocks.map(() => null), warnings: [], origins: NO_ORIGINS };
 }

@@ -1,6 +1,7 @@
 // The CLI's output. The JSON shape is a contract used outside the project (issue 2):
 // keep every field and its meaning stable; add fields only at the end of an object.
 import type { BlockScan, Matcher } from '../core/matcher';
+import type { PageOrigins } from '../shared/origin-messages';
 import type {
   CompiledData,
   Entity,
@@ -68,6 +69,11 @@ export interface JsonResult {
   format: string;
   /** What the reader could not use in a data file (parts skipped, non-standard shapes). */
   warnings: string[];
+  /**
+   * Places of the settlement-localities list named as origin, producer or address (HTML pages
+   * and data files; plain text is not read for origins), and what the origin fields say.
+   */
+  origins: PageOrigins;
 }
 
 /** What `buildResult` needs to know about the input besides its blocks. */
@@ -79,6 +85,8 @@ export interface ResultHead {
   warnings: string[];
   /** Per block, the data-file location of its name (null entries for HTML/text). */
   sources?: readonly (string | null)[];
+  /** Origins the input names; absent: none read. */
+  origins?: PageOrigins;
 }
 
 export function buildResult(
@@ -149,6 +157,7 @@ export function buildResultFromScans(
     chars: size.chars,
     format: head.format,
     warnings: head.warnings,
+    origins: head.origins ?? { findings: [], stated: [] },
   };
 }
 
@@ -215,6 +224,10 @@ export function formatSummary(r: JsonResult): string {
   }
   for (const g of r.guards) {
     lines.push(`  clear    "${g.text}": not ${g.notEntityName} (${g.reason})`);
+  }
+  for (const o of r.origins.findings) {
+    const review = o.reviewRequired ? '; marked for review in the list' : '';
+    lines.push(`  ORIGIN   "${o.text}" (${o.label}) names ${o.placeName}, ${o.category.replace(/_/g, ' ')}${review}`);
   }
   return lines.join('\n');
 }

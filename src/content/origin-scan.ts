@@ -120,8 +120,11 @@ export function contextsFromJsonLd(root: unknown): OriginContext[] {
 function visibleLines(doc: Document): string[] {
   const body = doc.body;
   if (!body) return [];
+  // innerText keeps rows and cells apart only where there is layout; a DOM without layout
+  // (linkedom in the CLI, jsdom) may still offer it as plain textContent.
+  const rendered = typeof body.getClientRects === 'function' && body.getClientRects().length > 0;
   const inner = (body as HTMLElement).innerText;
-  if (typeof inner === 'string' && inner !== '') return inner.split('\n');
+  if (rendered && typeof inner === 'string' && inner !== '') return inner.split('\n');
   // Without layout (linkedom, jsdom): the elements that hold label/value rows, each read
   // once; a bounded number, as this runs on every full scan.
   const lines: string[] = [];

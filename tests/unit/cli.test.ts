@@ -165,7 +165,17 @@ describe('scan', () => {
     expect(r.out).toHaveLength(2);
     const [html, text] = r.json();
     // The contract's fields first, in this order; additions only at the end.
-    expect(Object.keys(html)).toEqual(['file', 'url', 'matches', 'guards', 'blocks', 'chars', 'format', 'warnings']);
+    expect(Object.keys(html)).toEqual([
+      'file',
+      'url',
+      'matches',
+      'guards',
+      'blocks',
+      'chars',
+      'format',
+      'warnings',
+      'origins',
+    ]);
     expect(html.format).toBe('html');
     expect(html.file).toBe('notice.html');
     expect(html.url).toBe('https://example.org/n');
@@ -334,6 +344,7 @@ describe('check', () => {
       'chars',
       'format',
       'warnings',
+      'origins',
     ]);
     expect(res).toMatchObject({ file: null, input: 'Ahava – Dead Sea Laboratories Ltd.', url: null, blocks: 1 });
     expect(res.matches).toHaveLength(1);
