@@ -178,7 +178,8 @@ describe('Popup', () => {
   it('asks to show a match on the page, stepping through occurrences in their frames', () => {
     const { root, props } = renderPopup();
     const button = section(root, 'flags')!.querySelector('button.reveal') as HTMLButtonElement;
-    expect(button.getAttribute('aria-label')).toBe('Show “Acme” on the page');
+    // The accessible name begins with the visible text, then says which page text.
+    expect(button.getAttribute('aria-label')).toBe('Show on page (1 of 2): “Acme”');
     click(button);
     expect(props.onReveal).toHaveBeenLastCalledWith({ key: 'm1', frameId: 0 });
     return new Promise<void>((resolve) =>

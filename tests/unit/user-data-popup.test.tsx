@@ -127,7 +127,9 @@ describe('dismissing in the popup', () => {
     const acme = root.querySelector('#flags article')!;
     const button = acme.querySelector('.dismiss button')!;
     expect(button.textContent).toBe('Not this company');
-    expect(button.getAttribute('aria-label')).toBe('<b>Acme</b> Holdings Ltd. is not the listed company');
+    expect(button.getAttribute('aria-label')).toBe(
+      'Not this company: <b>Acme</b> Holdings Ltd. is not the listed company',
+    );
     click(button);
     await settle(5);
     const form = root.querySelector('#flags form.dismiss-form') as HTMLFormElement;

@@ -31,6 +31,8 @@ export function EvidenceRow({ item, name, company, onReveal, showCautions = true
     setNext((next + 1) % count);
   };
   const short = matchTypeShort(item, name, company);
+  // The accessible name starts with the visible text, so speech input can say what it sees.
+  const action = count > 1 ? t('showOnPageNth', [(next % count) + 1, count]) : t('showOnPage');
   const long = matchTypeExplanation(item, name);
   return (
     <li class="evidence">
@@ -61,8 +63,13 @@ export function EvidenceRow({ item, name, company, onReveal, showCautions = true
           {item.fromPageData ? <p class="note page-data">{t('fromPageData')}</p> : null}
           <ContextExcerpt context={item.context} text={item.text} />
           {count > 0 ? (
-            <button type="button" class="reveal" onClick={reveal} aria-label={t('showOnPageLabel', item.text)}>
-              {count > 1 ? t('showOnPageNth', [(next % count) + 1, count]) : t('showOnPage')}
+            <button
+              type="button"
+              class="reveal"
+              onClick={reveal}
+              aria-label={t('showOnPageLabel', [action, item.text])}
+            >
+              {action}
             </button>
           ) : null}
         </div>

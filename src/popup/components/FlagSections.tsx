@@ -29,34 +29,38 @@ interface Props {
 }
 
 export function FlagSections({ view, lookup, onReveal }: Props) {
+  // The intro goes under the cards, so the first view is the companies themselves.
   const intro = <p class="intro">{t('sectionFlagsIntro')}</p>;
+  if (view.flags.length === 0) return null;
   if (view.flags.every((e) => e.group === 'mentioned')) {
     return (
-      <EntitySection
-        id="flags"
-        heading={t('sectionFlags')}
-        intro={intro}
-        entities={view.flags}
-        collapsed={false}
-        lookup={lookup}
-        onReveal={onReveal}
-      />
+      <>
+        <EntitySection
+          id="flags"
+          heading={t('sectionFlags')}
+          entities={view.flags}
+          collapsed={false}
+          lookup={lookup}
+          onReveal={onReveal}
+        />
+        {intro}
+      </>
     );
   }
   return (
     <>
-      {GROUPS.map((group, i) => (
+      {GROUPS.map((group) => (
         <EntitySection
           key={group}
           id={`flags-${group}`}
           heading={groupHeading(group)}
-          intro={i === 0 ? intro : undefined}
           entities={view.flags.filter((e) => e.group === group)}
           collapsed={false}
           lookup={lookup}
           onReveal={onReveal}
         />
       ))}
+      {intro}
     </>
   );
 }

@@ -55,8 +55,6 @@ export function Popup(props: PopupProps) {
         onResume={props.onResume}
       />
       {props.marks ? <PageMarks {...props.marks} /> : null}
-      {/* Issue 5: look up one name, and a link to the screening page for many. */}
-      <Lookup showScreenLink />
       <main>
         {view.origins ? <OriginFindings origins={view.origins} /> : null}
         {props.revealFailed ? (
@@ -91,6 +89,9 @@ export function Popup(props: PopupProps) {
           </>
         )}
       </main>
+      {/* Look up one name, and a link to the screening page for many: after the page's
+          results, which are what the popup is opened for. */}
+      <Lookup showScreenLink />
       {/* Issue 5: an audit record of this page (print/PDF, CSV, JSON). */}
       <ExportMenu available={view.reported && !paused} />
       <Footer

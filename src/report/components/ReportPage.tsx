@@ -102,8 +102,9 @@ export function ReportPage({
     );
   }
   const record = state.record;
+  // One main landmark holding everything, so assistive technology finds the record at once.
   return (
-    <>
+    <main>
       <div class="report-toolbar no-print" role="toolbar" aria-label={t('exportHeading')}>
         <button type="button" class="primary" onClick={print}>
           {t('exportPrint')}
@@ -116,6 +117,6 @@ export function ReportPage({
         </button>
       </div>
       <Report record={record} />
-    </>
+    </main>
   );
 }
