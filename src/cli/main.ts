@@ -10,7 +10,6 @@ import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { defaultMatcher } from './data';
 import { InputError, inputLabel, nodeIo, type CliIo } from './io';
 import { scanInput } from './scan-input';
-import { runScreen } from './screen';
 import { buildResult, formatSummary, type JsonResult, type ResultHead } from './report';
 
 const PROG = 'settlement-screen';
@@ -26,7 +25,12 @@ export async function main(argv: readonly string[], opts: MainOptions = {}): Pro
   const io = opts.io ?? nodeIo;
   const getMatcher = opts.matcher ?? defaultMatcher;
   // `screen` (bulk screening, src/cli/screen.ts) has its own options and output contract.
-  if (argv[0] === 'screen') return runScreen(argv.slice(1), io, { matcher: getMatcher });
+  // Loaded only for `screen`: its readers (spreadsheets, CSV, the audit record) are not
+  // needed to scan a file or check a name, and loading them costs start-up time.
+  if (argv[0] === 'screen') {
+    const { runScreen } = await import('./screen');
+    return runScreen(argv.slice(1), io, { matcher: getMatcher });
+  }
   let cmd: Command;
   try {
     cmd = parseArgs(argv);

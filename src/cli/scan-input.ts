@@ -9,11 +9,10 @@ import { detectDataFormat } from '../formats/detect';
 import { MAX_JSON_BYTES, MAX_MARKUP_BYTES, SCAN_MAX_TEXT_BYTES } from '../formats/limits';
 import { decodeBytes, TextStreamDecoder } from '../formats/text-decode';
 import { decodeWarningText, decodeWarnings } from '../formats/decode-warnings';
-import { blocksFromInput } from './inputs';
-import { tooLarge, type CliIo, type InputStream, type ReadLimit } from './io';
+import { InputError, inputLabel, tooLarge, type CliIo, type InputStream, type ReadLimit } from './io';
 import { buildResultFromScans, type JsonResult } from './report';
 import { ScanCollector } from './scan-collector';
-import { TextScanner } from './text-scan';
+import { TextScanner, looksBinary } from './text-scan';
 
 /** Enough to detect the kind exactly as on the whole text (detectDataFormat reads 64K characters). */
 const HEAD_BYTES = 256 * 1024;
@@ -61,6 +60,15 @@ async function openStream(io: CliIo, file: string): Promise<InputStream> {
   return { size: bytes.length, chunks: [bytes] };
 }
 
+/**
+ * A file with no known extension that detection left unknown only for its NUL bytes (a log
+ * a crash cut short): text all the same, unless it is mostly control characters.
+ */
+function nulText(name: string, kind: string, head: string): boolean {
+  if (kind !== 'unknown' || !head.includes('\u0000') || /\.(json|xml|xlsx)$/i.test(name)) return false;
+  return !/^[\s\uFEFF]*[{[<]/.test(head) && !looksBinary(head);
+}
+
 export async function scanInput(io: CliIo, file: string, url: string | null, matcher: Matcher): Promise<ScannedInput> {
   const stream = await openStream(io, file);
   const chunks = (async function* () {
@@ -80,7 +88,10 @@ export async function scanInput(io: CliIo, file: string, url: string | null, mat
   const kind = detectDataFormat(name, headText);
   const collector = new ScanCollector();
 
-  if (kind === 'text' || kind === 'csv') {
+  if (kind === 'text' || kind === 'csv' || nulText(name, kind, headText)) {
+    if (looksBinary(headText)) {
+      throw new InputError(`${inputLabel(file)} is binary data, not text: nothing was scanned`);
+    }
     const decoder = new TextStreamDecoder();
     const text = new TextScanner(matcher, collector, file);
     text.push(decoder.push(headBytes));
@@ -88,6 +99,9 @@ export async function scanInput(io: CliIo, file: string, url: string | null, mat
     text.push(decoder.end());
     text.end();
     const decoded = decodeWarnings(decoder.report).map(decodeWarningText);
+    if (text.nulLines > 0) {
+      decoded.push(`${text.nulLines} line(s) held NUL bytes, read as spaces (part of the file may be binary)`);
+    }
     const { scans, warning } = collector.finish();
     const head = { file, url, format: 'text', warnings: [...decoded, ...(warning ? [warning] : [])] };
     const result = buildResultFromScans(matcher, head, { blocks: text.blocks, chars: text.chars }, scans);
@@ -106,6 +120,9 @@ export async function scanInput(io: CliIo, file: string, url: string | null, mat
   }
   const { text, report } = decodeBytes(concat(parts, length));
   const decoded = decodeWarnings(report).map(decodeWarningText);
+  // Loaded only now: the DOM implementation (linkedom) costs about 0.4 s to load, which a
+  // run over plain text or a name check need not pay.
+  const { blocksFromInput } = await import('./inputs');
   const input = blocksFromInput(file, text, url);
   input.blocks.forEach((b, i) => collector.add(i, matcher.scanBlock(b)));
   const { scans, warning } = collector.finish();
@@ -115,6 +132,7 @@ export async function scanInput(io: CliIo, file: string, url: string | null, mat
     format: input.format,
     warnings: [...decoded, ...input.warnings, ...(warning ? [warning] : [])],
     sources: input.sources,
+    origins: input.origins,
   };
   const size = { blocks: input.blocks.length, chars: input.blocks.reduce((n, b) => n + b.text.length, 0) };
   return { result: buildResultFromScans(matcher, head, size, scans), decodeWarnings: decoded };

@@ -6,10 +6,15 @@
 
 const utf8 = new TextDecoder('utf-8');
 
-/** windows-1252 as the WHATWG Encoding Standard defines it (0x81, 0x8D, ... map to C1 controls). */
-const CP1252: string[] = Array.from(
-  new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 256 }, (_, i) => i)),
-);
+/**
+ * windows-1252 as the WHATWG Encoding Standard defines it (0x81, 0x8D, ... map to C1
+ * controls). Built on first use: a legacy decoder costs start-up time most runs never need.
+ */
+let cp1252: string[] | null = null;
+function cp1252Table(): string[] {
+  cp1252 ??= Array.from(new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 256 }, (_, i) => i)));
+  return cp1252;
+}
 
 const isCont = (b: number | undefined): boolean => b !== undefined && (b & 0xc0) === 0x80;
 
@@ -57,7 +62,7 @@ export function decodeMixedLine(b: Uint8Array): MixedLine {
       continue;
     }
     if (runStart < i) parts.push(utf8.decode(b.subarray(runStart, i)));
-    parts.push(CP1252[b[i]]);
+    parts.push(cp1252Table()[b[i]]);
     i++;
     runStart = i;
   }

@@ -95,14 +95,28 @@ describe('plain text streamed in blocks', () => {
     expect(r.blocks).toBe(2);
   }, 120_000);
 
-  it('refuses a line longer than the limit, and binary data posing as text', async () => {
+  it('refuses a line longer than the limit and binary data posing as text, and reads around NULs', async () => {
     const line = enc('x'.repeat(SCAN_MAX_LINE_CHARS + 1));
     const long = streamingIo({ 'one.txt': { size: line.length, chunks: () => [line] } });
     expect(await main(['scan', 'one.txt'], { io: long.io, matcher: () => matcher })).toBe(2);
     expect(long.err[0]).toMatch(/^settlement-screen: one\.txt: a line is longer than 16,777,216 characters/);
-    const nul = streamingIo({ 'x.txt': { size: 9, chunks: () => [Uint8Array.of(65, 0, 66, 0, 0, 0, 1, 2, 3)] } });
-    expect(await main(['scan', 'x.txt'], { io: nul.io, matcher: () => matcher })).toBe(2);
-    expect(nul.err[0]).toBe('settlement-screen: x.txt has NUL bytes: it is not a text file (nothing was scanned)');
+    const binary = Uint8Array.from({ length: 4000 }, (_, i) => (i * 7) % 32);
+    const bin = streamingIo({ 'x.txt': { size: binary.length, chunks: () => [binary] } });
+    expect(await main(['scan', 'x.txt'], { io: bin.io, matcher: () => matcher })).toBe(2);
+    expect(bin.err[0]).toBe('settlement-screen: x.txt is binary data, not text: nothing was scanned');
+    // A log cut short by a crash holds a run of NULs: the lines around it are still read.
+    const log = Uint8Array.from([
+      ...enc('Elbit Systems Ltd\n'),
+      0,
+      0,
+      0,
+      ...enc('x\nAhava Dead Sea Laboratories Ltd.\n'),
+    ]);
+    const nul = streamingIo({ 'crash.log': { size: log.length, chunks: () => [log] } });
+    expect(await main(['scan', 'crash.log', '--json'], { io: nul.io, matcher: () => matcher })).toBe(0);
+    const r = JSON.parse(nul.out[0]) as JsonResult;
+    expect(r.matches.map((m) => m.level)).toEqual(['flag', 'flag']);
+    expect(r.warnings).toEqual(['1 line(s) held NUL bytes, read as spaces (part of the file may be binary)']);
   });
 });
 
