@@ -22,6 +22,8 @@ interface Props {
   list: ListMeta | undefined;
   /** Today, for the list's age (tests pass a fixed date). */
   now?: Date;
+  /** Open from the start: where one name was asked about, its details are the answer. */
+  open?: boolean;
 }
 
 /** The rationale often restates the criteria word for word; then the criteria are not shown again. */
@@ -30,7 +32,7 @@ function criteriaInRationale(entry: EntryRef): boolean {
   return rationale !== '' && entry.criteria.every((c) => rationale.includes(c.text));
 }
 
-export function EntryDetails({ entry, list, now = new Date() }: Props) {
+export function EntryDetails({ entry, list, now = new Date(), open = false }: Props) {
   const removed = !isCurrentStanding(standingOf(entry));
   const kind = listKindOf(list);
   const age = list ? listAgeMonths(list.published, now) : null;
@@ -45,7 +47,7 @@ export function EntryDetails({ entry, list, now = new Date() }: Props) {
   const showPublished = list !== undefined && !(publishedText && sentence.includes(publishedText));
   return (
     <li class={removed ? 'entry entry-removed' : 'entry'}>
-      <details class="entry-details">
+      <details class="entry-details" open={open}>
         <summary>
           <span class={`chip chip-kind-${kind ?? 'unknown'}${removed ? ' chip-removed' : ''}`}>{short}</span>{' '}
           <span class={removed ? 'why status-removed' : 'why'}>

@@ -20,9 +20,11 @@ interface Props {
   onReveal: (occurrence: Occurrence) => void;
   /** False where the card already says why the name is not a flag (no second copy here). */
   showCautions?: boolean;
+  /** Open from the start: where one name was asked about, its details are the answer. */
+  open?: boolean;
 }
 
-export function EvidenceRow({ item, name, company, onReveal, showCautions = true }: Props) {
+export function EvidenceRow({ item, name, company, onReveal, showCautions = true, open = false }: Props) {
   const [next, setNext] = useState(0);
   const count = item.occurrences.length;
   const link = name?.link ?? null;
@@ -36,7 +38,7 @@ export function EvidenceRow({ item, name, company, onReveal, showCautions = true
   const long = matchTypeExplanation(item, name);
   return (
     <li class="evidence">
-      <details class="evidence-details">
+      <details class="evidence-details" open={open}>
         <summary class="matched">
           <q class="matched-text">{item.text}</q> <span class="match-type">{short}</span>
           {count > 1 ? <span class="times"> {t('occurrences', count)}</span> : null}

@@ -86,7 +86,7 @@ export function RowDetails({ row, lookup }: { row: ScreenRow; lookup: DataLookup
           </h3>
           <ul class="entries">
             {e.entries.map((entry) => (
-              <EntryDetails key={`${entry.list}:${entry.entry}`} entry={entry} list={lookup.list(entry.list)} />
+              <EntryDetails key={`${entry.list}:${entry.entry}`} entry={entry} list={lookup.list(entry.list)} open />
             ))}
           </ul>
           <h4 class="evidence-heading">{t('lookupEvidenceHeading')}</h4>
@@ -98,6 +98,7 @@ export function RowDetails({ row, lookup }: { row: ScreenRow; lookup: DataLookup
                 name={lookup.name(item.nameId)}
                 company={e.displayName}
                 onReveal={noop}
+                open
               />
             ))}
           </ul>
