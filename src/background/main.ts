@@ -13,10 +13,10 @@ import { isNavigationAway } from './tab-results';
 
 browser.runtime.onMessage.addListener(handleMessage);
 
-// Issue 5: "Check '<selection>'" opens the screening page with the selected text.
+// "Check '<selection>'" opens the screening page with the selected text.
 registerContextMenu();
 
-// Issue 7: sites the user allowed from the options page get the content script registered.
+// Sites the user allowed from the options page get the content script registered.
 registerPermissionSync();
 
 // A dismissal added or undone anywhere changes what the badges count.

@@ -266,15 +266,13 @@ describe('options page on the shipped lists', () => {
     choose(select, 'investor-exclusion');
     select.dispatchEvent(new (window as any).Event('change'));
     await settle(10);
-    expect([...el.querySelectorAll('.list-card')].map((c) => c.getAttribute('data-kind'))).toEqual([
-      'investor-exclusion',
-      'investor-exclusion',
-      'investor-exclusion',
-    ]);
+    expect(
+      [...el.querySelectorAll('[aria-labelledby="lists-heading"] .list-card')].map((c) => c.getAttribute('data-kind')),
+    ).toEqual(['investor-exclusion', 'investor-exclusion', 'investor-exclusion']);
     choose(select, 'all');
     select.dispatchEvent(new (window as any).Event('change'));
     await settle(10);
-    expect(el.querySelectorAll('.list-card')).toHaveLength(data.lists.length);
+    expect(el.querySelectorAll('[aria-labelledby="lists-heading"] .list-card')).toHaveLength(data.lists.length);
   });
 });
 

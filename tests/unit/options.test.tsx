@@ -22,7 +22,7 @@ describe('options page', () => {
 
   it('shows every list with its provenance and a partial badge where partial', async () => {
     const { root } = await mount();
-    const cards = [...root.querySelectorAll('.list-card')];
+    const cards = [...root.querySelectorAll('[aria-labelledby="lists-heading"] .list-card')];
     expect(cards).toHaveLength(3);
     const wp = cards[2].textContent!;
     expect(wp).toContain('Who Profits company database (sample)');

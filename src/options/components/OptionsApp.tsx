@@ -11,6 +11,9 @@ import { DismissalsSection } from './DismissalsSection';
 import { ImportedListsSection } from './ImportedListsSection';
 import { LanguageSection } from './LanguageSection';
 import { ListsSection } from './ListsSection';
+import { OriginListCard } from './OriginListCard';
+import originIndex from '../../generated/origin-index.json';
+import type { OriginIndex } from '../../core/origins';
 import { PageMarksSection } from './PageMarksSection';
 import { PausedSitesSection } from './PausedSitesSection';
 import { PermissionsSection } from './PermissionsSection';
@@ -60,7 +63,6 @@ export function OptionsApp({ lists, now }: Props) {
       <header>
         <h1>{t('optionsTitle')}</h1>
         <p class="intro">{t('optionsIntro')}</p>
-        {/* Issue 5: the bulk screening page. */}
         <p>
           <a href={browser.runtime.getURL('src/screen/index.html')} target="_blank" rel="noopener">
             {t('optionsOpenScreening')}
@@ -73,10 +75,11 @@ export function OptionsApp({ lists, now }: Props) {
             {/* What sites can see: the first-run question, so first on the page. */}
             <PageMarksSection settings={settings} onChange={update} />
             <ListsSection lists={allLists} settings={settings} onChange={update} now={now} />
+            <OriginListCard index={originIndex as unknown as OriginIndex} />
             <ReviewModeSection settings={settings} onChange={update} />
             <PausedSitesSection settings={settings} onChange={update} />
             <LanguageSection settings={settings} onChange={update} />
-            {/* Issue 7: where the extension runs (supported sites, sites the user allowed). */}
+            {/* Where the extension runs (supported sites, sites the user allowed). */}
             <PermissionsSection />
             {/* User data (IndexedDB): lists the user imports, and "not this company" dismissals. */}
             <ImportedListsSection

@@ -92,7 +92,7 @@ export function Popup(props: PopupProps) {
       {/* Look up one name, and a link to the screening page for many: after the page's
           results, which are what the popup is opened for. */}
       <Lookup showScreenLink />
-      {/* Issue 5: an audit record of this page (print/PDF, CSV, JSON). */}
+      {/* An audit record of this page (print/PDF, CSV, JSON). */}
       <ExportMenu available={view.reported && !paused} />
       <Footer
         optionsUrl={props.optionsUrl}
