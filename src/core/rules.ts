@@ -44,16 +44,18 @@ const gapAfter = (s: NameSite, b: number) =>
 
 // ---------------------------------------------------------------- not a name
 
+/** The role markers as token sequences, split once: this runs for every weak name found. */
+const ROLE_MARKER_TOKENS: readonly (readonly string[])[] = [...ROLE_MARKERS].map((m) => m.split(' '));
+
 /**
  * A consortium role in brackets after a member's name ("STEKOP-OCHRONA Sp. z o.o. (Partner)",
  * "X (mandataire)"), or a multi-word role ("Lead Partner").
  */
 export function isRoleMarker(s: NameSite): boolean {
   const text = s.block.text;
-  for (const marker of ROLE_MARKERS) {
-    const m = marker.split(' ');
+  for (const m of ROLE_MARKER_TOKENS) {
     const from = s.j - m.length;
-    if (from < 0 || from > s.i || s.norms.slice(from, s.j).join(' ') !== marker) continue;
+    if (from < 0 || from > s.i || !m.every((tok, x) => s.norms[from + x] === tok)) continue;
     if (m.length > 1) return true;
     const before = text.slice(0, s.tokens[from].start).trimEnd();
     const after = text.slice(s.tokens[s.j - 1].end).trimStart();
@@ -68,6 +70,8 @@ export function isTitle(s: NameSite): boolean {
   return s.block.text[s.tokens[s.i].end] === '.';
 }
 
+const PLAIN_EDGE = /[\s,;:()"'“”‘’«»!?]/;
+
 /**
  * An upper-case token inside a reference or a code: slash-joined ("UT/CAT/WBE"), in a URL or
  * an e-mail address, or hyphen-joined to other codes ("F16-CAT-2"). A hyphen to a lower-case
@@ -77,6 +81,8 @@ export function isInsideCode(s: NameSite): boolean {
   const text = s.block.text;
   let a = s.tokens[s.i].start;
   let b = s.tokens[s.j - 1].end;
+  // Most names stand between spaces or plain punctuation: no code around them.
+  if ((a === 0 || PLAIN_EDGE.test(text[a - 1])) && (b === text.length || PLAIN_EDGE.test(text[b]))) return false;
   while (a > 0 && !/\s/.test(text[a - 1])) a--;
   while (b < text.length && !/\s/.test(text[b])) b++;
   const chunk = text.slice(a, b).replace(/^[("'“‘«[]+|[)"'”’»\],;:.]+$/g, '');
