@@ -5,6 +5,9 @@
 //  3. The built extension in real Chromium: a very large page, a notice with thousands of
 //     organisations, and an infinite-scroll page (scripting time, longest task, time to
 //     first flag, cost per appended batch, memory).
+//  4. The command line as whole processes: `scan` of 4 MB against a bare Node floor, start-up,
+//     and a long stream on standard input with its peak memory.
+//  5. Every reader on damaged and hostile input (deep nesting, workbook bombs, huge tables).
 // Every run also proves, with an equivalence check, that the fast paths change no result.
 //
 // Options: --quick (a short run), --no-browser, --mb N (text size), --json FILE (results),
@@ -22,6 +25,10 @@ import { loadTimedCode } from './lib/bench-bundle';
 import { measureStartup } from './lib/bench-startup';
 import { fmt, machine, table } from './lib/bench-report';
 import { runBrowserBench, printBrowserResults } from './lib/bench-browser';
+import { measureCli } from './lib/bench-cli';
+import { printCliResults, printReaderResults } from './lib/bench-cli-report';
+import { measureReaders } from './lib/bench-readers';
+import { Matcher } from '../src/core/matcher';
 import { CHROMIUM_PATH } from '../tests/e2e/harness/browsers';
 
 const args = process.argv.slice(2);
@@ -261,6 +268,23 @@ async function main(): Promise<number> {
     out();
     printBrowserResults(browser, out);
   }
+
+  // ---- The command line and its readers ----
+  log('command line ...');
+  const cli = await measureCli({
+    blocks: corpus.blocks,
+    textBytes: 4e6,
+    rounds: quick ? 3 : 7,
+    streamBytes: (quick ? 256 : 2048) * 1024 * 1024,
+    log,
+  });
+  results.cli = cli;
+  printCliResults(cli, out);
+  log('readers on damaged input ...');
+  const compiledLists = JSON.parse(readFileSync(resolve('src/generated/compiled-lists.json'), 'utf8')) as CompiledData;
+  const readers = await measureReaders({ quick, matcher: Matcher.fromData(compiledLists), log });
+  results.readers = readers;
+  printReaderResults(readers, out);
 
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
   if (failed.length > 0) {

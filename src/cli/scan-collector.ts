@@ -25,8 +25,11 @@ export class ScanCollector {
 
   constructor(private readonly max: number = SCAN_MAX_LISTED_MATCHES) {}
 
-  add(block: number, scan: BlockScan): void {
-    if (scan.matches.length === 0 && scan.guards.length === 0) return;
+  add(block: number, found: BlockScan): void {
+    if (found.matches.length === 0 && found.guards.length === 0) return;
+    // A copy: a match's texts are slices of the line, and the line of the decoded chunk
+    // around it, so keeping the match as it is would keep every chunk that had a match.
+    const scan = structuredClone(found);
     if (this.listed + scan.matches.length + scan.guards.length <= this.max) {
       for (const m of scan.matches) this.seen.add(keyOf(m));
       this.listed += scan.matches.length + scan.guards.length;
