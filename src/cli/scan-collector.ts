@@ -1,6 +1,6 @@
 // Keeps the block scans of one input for its report, in bounded memory: up to
 // SCAN_MAX_LISTED_MATCHES matches are kept as they are; past that only the first match of each
-// company at each level, so a 2 GB log that names a listed company on every line still lists
+// company at each level, so a log of gigabytes that names a listed company on every line still lists
 // every company it names (and counts the repeats it left out). The page-level rule (a weak
 // name confirmed by the company's full name elsewhere) is applied over what is kept, which
 // holds every full name found.

@@ -120,7 +120,7 @@ export async function scanInput(io: CliIo, file: string, url: string | null, mat
   }
   const { text, report } = decodeBytes(concat(parts, length));
   const decoded = decodeWarnings(report).map(decodeWarningText);
-  // Loaded only now: the DOM implementation (linkedom) costs about 0.4 s to load, which a
+  // Loaded only now: the DOM implementation (linkedom) is slow to load, which a
   // run over plain text or a name check need not pay.
   const { blocksFromInput } = await import('./inputs');
   const input = blocksFromInput(file, text, url);

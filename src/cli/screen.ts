@@ -179,7 +179,7 @@ function warningText(w: ScreeningWarning): string {
 
 /**
  * An XML parser for files that are markup; anything else never needs one, and does not pay
- * the 0.4 s it takes to load linkedom.
+ * the time it takes to load linkedom.
  */
 async function xmlParserFor(bytes: Uint8Array): Promise<(text: string) => Document> {
   const head = decodeBytes(bytes.subarray(0, 4096))

@@ -1,6 +1,6 @@
 // How deep an HTML page nests its elements, measured before the page is parsed: linkedom's
-// parse time grows with the square of the depth, so a page of 400,000 nested <div>s would hold
-// `scan` for minutes. Browsers stop nesting at 512 levels; real pages nest a few dozen.
+// parse time grows with the square of the depth, so a page of deeply nested <div>s would
+// hold `scan` for minutes. Browsers stop nesting at 512 levels; real pages nest a few dozen.
 //
 // An estimate from the tags alone, on the cautious side of HTML's rules: void elements
 // (<br>, <img>, ...) and self-closed tags do not nest; the text of <script>, <style>,

@@ -8,11 +8,11 @@ const MiB = 1024 * 1024;
 /** `scan`: plain text is read in blocks, so its cap is about time, not memory. */
 export const SCAN_MAX_TEXT_BYTES = 4 * 1024 * MiB;
 /**
- * HTML pages and XML notices are parsed whole into a DOM, which takes about 50 times their
- * size in memory (a dense 16 MiB page: 0.9 GB, 10 s).
+ * HTML pages and XML notices are parsed whole into a DOM, which takes many times their size
+ * in memory.
  */
 export const MAX_MARKUP_BYTES = 16 * MiB;
-/** OCDS JSON is parsed whole; JSON takes far less memory than a DOM (48 MB: 0.65 GB). */
+/** OCDS JSON is parsed whole; parsed JSON takes far less memory than a DOM. */
 export const MAX_JSON_BYTES = 50 * MiB;
 /** `scan`: one line of plain text is one block; a longer one is not a text file. */
 export const SCAN_MAX_LINE_CHARS = 16 * MiB;

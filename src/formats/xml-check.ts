@@ -3,7 +3,7 @@
 // turn a cut-off download into a clean-looking partial result. Not a validating parser: it checks
 // structure only (tags, comments, CDATA, processing instructions, DOCTYPE). It also refuses
 // nesting deeper than XML_MAX_DEPTH before any parser sees the file: linkedom's parse time grows
-// with the square of the depth (400,000 levels took minutes), and no notice nests that deep.
+// with the square of the depth, and no notice nests that deep.
 import { XML_MAX_DEPTH } from './limits';
 
 function lineAt(text: string, pos: number): number {

@@ -1,5 +1,5 @@
 // `scan` and `screen` within their stated limits: plain text of any size is scanned in blocks
-// (a 520 MiB stream, past the 512 MiB where a whole-file read crashed V8), documents parsed
+// (a stream past the size where reading the whole file crashed V8), documents parsed
 // whole are refused over their cap before or while reading (standard input too), nesting
 // too deep for the parsers is refused before parsing, and a flood of matches keeps every
 // company it names.

@@ -2,8 +2,8 @@
 // part is first checked by the size its ZIP directory declares, then inflated a slice at a
 // time while its real size is counted (a declared size can lie) and its XML is tokenized as
 // it comes, so rows and cells are counted (xlsx-sheet.ts) before the next slice is inflated.
-// A 5 MB file that expands to 5 GiB, or a sheet of a million rows, is refused after a few
-// megabytes of work; nothing is ever inflated whole. Pure: fflate's streaming Inflate.
+// A small file that expands to gigabytes, or a sheet of a million rows, is refused after a
+// few megabytes of work; nothing is ever inflated whole. Pure: fflate's streaming Inflate.
 import { Inflate } from 'fflate';
 import { ScreeningInputError } from './errors';
 import { XmlStream, XmlStreamError, type XmlHandler } from './xml-stream';
