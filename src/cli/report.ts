@@ -1,4 +1,4 @@
-// The CLI's output. The JSON shape is a contract used outside the project (issue 2):
+// The CLI's output. The JSON shape is a contract used outside the project:
 // keep every field and its meaning stable; add fields only at the end of an object.
 import type { BlockScan, Matcher } from '../core/matcher';
 import type { PageOrigins } from '../shared/origin-messages';
