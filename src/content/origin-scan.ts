@@ -116,17 +116,13 @@ export function contextsFromJsonLd(root: unknown): OriginContext[] {
   return out;
 }
 
-/** The visible text as lines (innerText where there is layout; block by block otherwise). */
+/** The text of the elements that hold label/value rows, as lines (cells of a row tab-separated). */
 function visibleLines(doc: Document): string[] {
   const body = doc.body;
   if (!body) return [];
-  // innerText keeps rows and cells apart only where there is layout; a DOM without layout
-  // (linkedom in the CLI, jsdom) may still offer it as plain textContent.
-  const rendered = typeof body.getClientRects === 'function' && body.getClientRects().length > 0;
-  const inner = (body as HTMLElement).innerText;
-  if (rendered && typeof inner === 'string' && inner !== '') return inner.split('\n');
-  // Without layout (linkedom, jsdom): the elements that hold label/value rows, each read
-  // once; a bounded number, as this runs on every full scan.
+  // Not body.innerText: on a large page it lays out and copies the whole text in one task
+  // (tens of milliseconds on every full scan). The elements that hold label/value rows are
+  // read instead, each once and a bounded number, the same with or without layout.
   const lines: string[] = [];
   const els = doc.querySelectorAll('p, li, dt, dd, tr, label');
   for (let i = 0; i < els.length && lines.length < MAX_FALLBACK_ELEMENTS; i++) {

@@ -467,6 +467,10 @@ export class PageScanner {
     await yieldToPage();
     this.#pageData = this.#pageDataEntries(next);
     await yieldToPage();
+    // Origins are read on full scans, like the page data (labels rarely change after load),
+    // in a task of their own: they read the page's rows again.
+    this.#origins = scanPageOrigins(document);
+    await yieldToPage();
     if (signal.aborted) throw signal.reason;
   }
 
@@ -476,8 +480,6 @@ export class PageScanner {
    * blocks keep their id, so their match keys stay stable across scans.
    */
   #pageDataEntries(index: PageIndex): Entry[] {
-    // Origins are read on full scans, like the page data: labels rarely change after load.
-    this.#origins = scanPageOrigins(document);
     let extra: ExtraBlock[];
     try {
       // Only visible blocks with findings need comparing: a page-data name equal to a
