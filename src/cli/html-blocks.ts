@@ -9,6 +9,7 @@ import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates } from '../content
 import { isHiddenStatic } from '../content/visibility';
 import { pageLanguage } from '../content/page-language';
 import { scanPageOrigins } from '../content/origin-scan';
+import { cliOriginMatcher } from './origin-data';
 import type { PageOrigins } from '../shared/origin-messages';
 import type { TextBlock } from '../core/types';
 
@@ -36,7 +37,7 @@ export function htmlInput(html: string, url: string | null): HtmlBlocks {
       ...extra.map((x) => ({ text: x.text, field: x.field, lang })),
     ],
     sources: [...visible.map(() => null), ...extra.map((x) => x.source)],
-    origins: scanPageOrigins(doc),
+    origins: scanPageOrigins(doc, cliOriginMatcher()),
   };
 }
 

@@ -9,7 +9,8 @@ import type { TextBlock } from '../core/types';
 import { htmlInput } from './html-blocks';
 import { InputError } from './io';
 import { blocksFromText } from './text-blocks';
-import { contextsFromLines, originMatcher, originsOf } from '../content/origin-scan';
+import { contextsFromLines, originsOf } from '../content/origin-scan';
+import { cliOriginMatcher } from './origin-data';
 import type { PageOrigins } from '../shared/origin-messages';
 
 export type InputFormat = 'html' | 'text' | ReturnType<typeof parseDataFile>['format'];
@@ -64,9 +65,9 @@ export function blocksFromInput(file: string, text: string, url: string | null):
           origins: originsOf(
             contextsFromLines(
               r.blocks.filter((b) => b.kind === 'text').map((b) => b.text),
-              originMatcher(),
+              cliOriginMatcher(),
             ).map((c) => ({ c, fromPageData: false })),
-            originMatcher(),
+            cliOriginMatcher(),
           ),
         };
       } catch (e) {

@@ -5,8 +5,7 @@
 // settlement-localities list. Only these values are read: a place name anywhere else on
 // the page is never a finding. Works on linkedom documents too (no layout needed: without
 // innerText, block elements are read one by one).
-import originData from '../generated/origin-index.json';
-import { OriginMatcher, type OriginContext, type OriginIndex } from '../core/origins';
+import type { OriginContext, OriginMatcher } from '../core/origins';
 import { parseJsonLoose } from './fields/json-ld';
 import {
   MAX_REPORTED_ORIGINS,
@@ -15,13 +14,6 @@ import {
   type ReportedOrigin,
   type StatedOrigin,
 } from '../shared/origin-messages';
-
-let shared: OriginMatcher | null = null;
-/** One matcher per context (built on first use: pages without origin labels never need it). */
-export function originMatcher(): OriginMatcher {
-  shared ??= new OriginMatcher(originData as unknown as OriginIndex);
-  return shared;
-}
 
 const MAX_LINE_CHARS = 300;
 const MAX_LINES = 50_000;
@@ -138,7 +130,7 @@ function visibleLines(doc: Document): string[] {
 }
 
 /** Every origin finding of the page, and what its origin fields say. Never throws. */
-export function scanPageOrigins(doc: Document, matcher: OriginMatcher = originMatcher()): PageOrigins {
+export function scanPageOrigins(doc: Document, matcher: OriginMatcher): PageOrigins {
   const contexts: { c: OriginContext; fromPageData: boolean }[] = [];
   try {
     for (const c of contextsFromLines(visibleLines(doc), matcher)) contexts.push({ c, fromPageData: false });

@@ -25,6 +25,7 @@ import { watchMutations, outermost, type PageWatcher } from './observer';
 import { clear, mapMatchToRanges, paint, revealRange, type RangeSpec } from './highlight';
 import { buildReport, parseMatchKey, pausedReport, reportSignature, type ReportMeta } from './report';
 import { scanPageOrigins } from './origin-scan';
+import { contentOriginMatcher } from './origin-index';
 import type { PageOrigins } from '../shared/origin-messages';
 import type { PageReport } from '../shared/messages';
 import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates, type ExtraBlock } from './fields';
@@ -469,7 +470,7 @@ export class PageScanner {
     await yieldToPage();
     // Origins are read on full scans, like the page data (labels rarely change after load),
     // in a task of their own: they read the page's rows again.
-    this.#origins = scanPageOrigins(document);
+    this.#origins = scanPageOrigins(document, contentOriginMatcher());
     await yieldToPage();
     if (signal.aborted) throw signal.reason;
   }
