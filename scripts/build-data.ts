@@ -221,7 +221,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(dirname(out), { recursive: true });
   const json = JSON.stringify(data);
   writeFileSync(out, json);
-  // The content script runs on every page: it loads a lean copy without the texts only
+  // The background matches for every tab: it loads a lean copy without the texts only
   // the popup shows (rationales, criteria, sources). Same shape, same name ids.
   const lean = JSON.stringify(leanIndex(data));
   writeFileSync(resolve('src/generated/match-index.json'), lean);
@@ -229,10 +229,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `compiled ${data.lists.length} lists, ${data.entities.length} entities, ${data.names.length} names ` +
       `(${weak} weak), ${data.guards.length} look-alike guards -> ${out} (${(json.length / 1024).toFixed(0)} KiB, ` +
-      `${(performance.now() - t0).toFixed(0)} ms); content-script index ${(lean.length / 1024).toFixed(0)} KiB`,
+      `${(performance.now() - t0).toFixed(0)} ms); matching index ${(lean.length / 1024).toFixed(0)} KiB`,
   );
   // Origin findings (a kind of their own) read the localities list through their own index.
   const origins = buildOriginIndex();
   writeFileSync(resolve('src/generated/origin-index.json'), JSON.stringify(origins));
+  // Content scripts read a page's rows with the labels alone; the places stay in the background.
+  writeFileSync(resolve('src/generated/origin-labels.json'), JSON.stringify(origins.labels));
   console.log(`compiled the origin index: ${origins.places.length} places, ${origins.names.length} spellings`);
 }

@@ -8,6 +8,8 @@ import { getUserData, listDismissals, undismissedFlagCount } from '../shared/use
 import type { UserDataReply } from '../shared/user-data/types';
 import { showBadge } from './badge';
 import { injectContentScript } from './inject';
+import { answerMatchRequest } from './match-service';
+import { isMatchRequest } from '../shared/match-messages';
 import { readTab, updateTab } from './session-store';
 import { mergeFrameReport } from './tab-results';
 
@@ -55,7 +57,7 @@ export async function recountBadges(): Promise<void> {
   );
 }
 
-/** Content scripts get only the dismissals in force on their tab's site. */
+/** Content scripts get only the dismissals in force on their tab's site (they match through the background). */
 function userDataFor(kind: SenderKind, sender: SenderInfo & { tab?: { url?: string } }): Promise<UserDataReply> {
   if (kind === 'extension-page') return getUserData();
   let hostname: string | null = null;
@@ -64,7 +66,7 @@ function userDataFor(kind: SenderKind, sender: SenderInfo & { tab?: { url?: stri
   } catch {
     hostname = null;
   }
-  return getUserData({ hostname });
+  return getUserData({ hostname, importedLists: false });
 }
 // ---- end user data ----
 
@@ -107,6 +109,11 @@ async function checkPage(tabId: number): Promise<CheckPageResult> {
  * for everything it drops (so another listener could still answer).
  */
 export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
+  if (isMatchRequest(message)) {
+    // Matching is for the pages' content scripts; extension pages load the lists themselves.
+    const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
+    return kind === 'content-script' ? answerMatchRequest(message) : undefined;
+  }
   if (!isToBackground(message)) return undefined;
   const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   switch (message.type) {

@@ -9,7 +9,8 @@ import type { TextBlock } from '../core/types';
 import { htmlInput } from './html-blocks';
 import { InputError } from './io';
 import { blocksFromText } from './text-blocks';
-import { contextsFromLines, originsOf } from '../content/origin-scan';
+import { contextsFromLines } from '../content/origin-scan';
+import { originsOf } from '../shared/origin-findings';
 import { cliOriginMatcher } from './origin-data';
 import type { PageOrigins } from '../shared/origin-messages';
 

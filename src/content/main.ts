@@ -2,31 +2,22 @@
 // tab where the user clicks "Check this page"). Reads the settings, then hands the page
 // to a PageScanner and the popup's messages to it. Nothing here may throw into the page:
 // every entry point is wrapped and failures are logged with console.debug only.
-// The lean index: the matcher's data without the texts only the popup shows.
-// As text handed to JSON.parse: V8 parses JSON faster than the same data as an object
-// literal in the bundle (npm run bench: 4.7 ms vs 9.2 ms in a fresh Chromium page).
-import matchIndexText from '../generated/match-index.json?raw';
-import type { CompiledData } from '../core/types';
+// The match index is not here: the background holds it once for every tab and matches the
+// blocks this script sends it (remote-matcher.ts), so a page's start-up pays only for
+// this small script.
 import { browser, type Runtime } from '../shared/browser';
-import {
-  enabledListSet,
-  isSitePaused,
-  loadSettings,
-  marksFor,
-  onSettingsChanged,
-  type Settings,
-} from '../shared/settings';
+import { isSitePaused, loadSettings, marksFor, onSettingsChanged, type Settings } from '../shared/settings';
 import { isPopupToContent, type ContentToBackground, type PageReport } from '../shared/messages';
 import { PageScanner, type Delivery } from './page-scanner';
 import { ReviewModeState } from './review-mode';
 import { PageMarksState } from './page-marks';
+import { ANSWER_TIMEOUT_MS, contextAlive, isContextInvalidated, withTimeout } from './ask-background';
+import { RemoteMatcher } from './remote-matcher';
+import type { ListChoice } from '../shared/match-messages';
 // Only these user-data modules: index.ts would bring idb into the content script.
 import { requestUserData } from '../shared/user-data/client';
-import { mergeCompiledData } from '../shared/user-data/merge';
 import { dismissedEntitySet } from '../shared/user-data/rules';
-import { onUserDataChanged } from '../shared/user-data/changes';
-
-const compiled = JSON.parse(matchIndexText) as CompiledData;
+import { USER_DATA_REVISION_KEY } from '../shared/user-data/changes';
 
 /** Marks the running instance in this frame's content-script world (double injection). */
 const INSTANCE = Symbol.for('settlement-screen.content-script');
@@ -46,19 +37,6 @@ type InstanceHolder = { [INSTANCE]?: Instance };
 
 function debug(what: string, err?: unknown): void {
   console.debug(`Settlement Screen: ${what}`, err ?? '');
-}
-
-function contextAlive(): boolean {
-  try {
-    return Boolean(browser.runtime?.id);
-  } catch {
-    return false;
-  }
-}
-
-function isContextInvalidated(err: unknown): boolean {
-  const message = err instanceof Error ? err.message : String(err);
-  return /context invalidated/i.test(message) || !contextAlive();
 }
 
 /**
@@ -124,22 +102,6 @@ function whenVisible(): { promise: Promise<void>; now(): void } {
 
 /** Waits between attempts to deliver a report while the background restarts. */
 const RESEND_DELAYS_MS = [100, 400, 1600];
-/**
- * Longest wait for the background's answer. Nothing promises that a message sent while the
- * worker is being stopped is ever answered or refused (in security-worker-stop.test.ts,
- * stopping it every 100 ms, a page once never reported; an unsettled message is the likely
- * cause), and without a bound the frame would wait on it for ever.
- */
-const ANSWER_TIMEOUT_MS = 5000;
-
-/** `promise`, or a rejection after `ms`. */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 async function send(report: PageReport): Promise<Delivery> {
   const message: ContentToBackground = { type: 'page-report', report };
@@ -172,7 +134,7 @@ function start(): void {
   }
   if (!isHtmlDocument()) return;
 
-  const scanner = new PageScanner(compiled, {
+  const scanner = new PageScanner({
     send: async (report) => {
       const delivery = await send(report);
       // The extension was updated, reloaded or disabled: this copy is an orphan.
@@ -186,8 +148,16 @@ function start(): void {
   const reviewMode = new ReviewModeState();
   const pageMarks = new PageMarksState();
 
-  // Bundled lists plus the user's imported lists (merged as every other context does).
-  let data: CompiledData = compiled;
+  // The user data's revision: imported lists changed when it does, and the background
+  // matches with the lists of the revision it is asked with.
+  let revision: string | null = null;
+  let matcher: RemoteMatcher | null = null;
+  const matcherFor = (s: Settings): RemoteMatcher => {
+    const choice: ListChoice = { disabled: disabledLists(s), revision };
+    const next = new RemoteMatcher(choice);
+    if (!matcher || matcher.key !== next.key) matcher = next;
+    return matcher;
+  };
   const apply = (s: Settings): void => {
     settings = s;
     const paused = isSitePaused(s, siteHostname());
@@ -197,30 +167,31 @@ function start(): void {
     // private mode, paints nothing at all.
     scanner.setReviewMode(reviewMode.on);
     scanner.setMarks(pageMarks.on);
-    scanner.configure({
-      paused,
-      enabledLists: enabledListSet(
-        s,
-        data.lists.map((l) => l.id),
-      ),
-    });
+    scanner.configure({ paused, matcher: matcherFor(s) });
   };
 
-  // Imported lists and dismissals come from the background (IndexedDB is not reachable
-  // from here). Without an answer the bundled lists still work.
+  // Dismissals come from the background (IndexedDB is not reachable from here).
   const refreshUserData = async (): Promise<void> => {
     const reply = await withTimeout(requestUserData(), ANSWER_TIMEOUT_MS).catch(() => null);
     if (!reply || scanner.stopped) return;
-    try {
-      const merged = mergeCompiledData(compiled, reply.imported);
-      scanner.setData(merged);
-      data = merged;
-    } catch (err) {
-      // Imported lists that cannot be merged must not stop the bundled ones.
-      debug('could not use the imported lists', err);
-    }
     scanner.setHidden(dismissedEntitySet(reply.dismissals, siteHostname()));
-    if (settings) apply(settings);
+  };
+  const readRevision = async (): Promise<void> => {
+    const stored = await browser.storage.local.get(USER_DATA_REVISION_KEY).catch(() => ({}));
+    const value = (stored as Record<string, unknown>)[USER_DATA_REVISION_KEY];
+    revision = typeof value === 'string' ? value : null;
+  };
+  const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    try {
+      if (area !== 'local' || !(USER_DATA_REVISION_KEY in changes)) return;
+      const value = changes[USER_DATA_REVISION_KEY].newValue;
+      revision = typeof value === 'string' ? value : null;
+      void refreshUserData();
+      // A new revision is a new choice of lists: the page is matched again.
+      if (settings) apply(settings);
+    } catch (err) {
+      debug('could not follow a change of user data', err);
+    }
   };
 
   const instance: Instance = {
@@ -290,11 +261,12 @@ function start(): void {
 
   void (async () => {
     try {
-      // Both come from elsewhere (storage, a round trip to the background, which may be
+      // All come from elsewhere (storage, a round trip to the background, which may be
       // waking up): ask for them together.
-      const [s] = await Promise.all([loadSettings(), refreshUserData()]);
+      const [s] = await Promise.all([loadSettings(), refreshUserData(), readRevision()]);
       if (scanner.stopped) return;
-      cleanups.push(onUserDataChanged(() => void refreshUserData()));
+      browser.storage.onChanged.addListener(onStorageChanged);
+      cleanups.push(() => browser.storage.onChanged.removeListener(onStorageChanged));
       if (scanner.stopped) return;
       if (!isSitePaused(s, siteHostname())) await visible.promise;
       if (scanner.stopped) return;
@@ -314,6 +286,11 @@ function start(): void {
       else debug('could not start', err);
     }
   })();
+}
+
+/** The lists the user switched off, bundled or imported. */
+function disabledLists(s: Settings): string[] {
+  return Object.keys(s.enabledLists).filter((id) => s.enabledLists[id] === false);
 }
 
 function sameSettings(a: Settings, b: Settings): boolean {

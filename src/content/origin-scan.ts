@@ -5,15 +5,11 @@
 // settlement-localities list. Only these values are read: a place name anywhere else on
 // the page is never a finding. Works on linkedom documents too (no layout needed: without
 // innerText, block elements are read one by one).
-import type { OriginContext, OriginMatcher } from '../core/origins';
+import type { OriginContext, OriginLabels, OriginMatcher } from '../core/origins';
 import { parseJsonLoose } from './fields/json-ld';
-import {
-  MAX_REPORTED_ORIGINS,
-  MAX_STATED_ORIGINS,
-  type PageOrigins,
-  type ReportedOrigin,
-  type StatedOrigin,
-} from '../shared/origin-messages';
+import type { PageOrigins } from '../shared/origin-messages';
+import type { OriginContextOnPage } from '../shared/match-messages';
+import { originsOf } from '../shared/origin-findings';
 
 const MAX_LINE_CHARS = 300;
 const MAX_LINES = 50_000;
@@ -22,7 +18,7 @@ const MAX_NODES = 20_000;
 const MAX_FALLBACK_ELEMENTS = 5_000;
 
 /** Label/value contexts in lines of text (a row's cells separated by tabs, as innerText gives them). */
-export function contextsFromLines(lines: readonly string[], matcher: OriginMatcher): OriginContext[] {
+export function contextsFromLines(lines: readonly string[], matcher: Pick<OriginLabels, 'labelAt'>): OriginContext[] {
   const out: OriginContext[] = [];
   const n = Math.min(lines.length, MAX_LINES);
   for (let i = 0; i < n; i++) {
@@ -129,11 +125,14 @@ function visibleLines(doc: Document): string[] {
   return lines;
 }
 
-/** Every origin finding of the page, and what its origin fields say. Never throws. */
-export function scanPageOrigins(doc: Document, matcher: OriginMatcher): PageOrigins {
-  const contexts: { c: OriginContext; fromPageData: boolean }[] = [];
+/**
+ * The page's origin contexts: label/value rows of its visible text and the origin, producer
+ * and address values of its JSON-LD. Never throws.
+ */
+export function collectOriginContexts(doc: Document, labels: Pick<OriginLabels, 'labelAt'>): OriginContextOnPage[] {
+  const contexts: OriginContextOnPage[] = [];
   try {
-    for (const c of contextsFromLines(visibleLines(doc), matcher)) contexts.push({ c, fromPageData: false });
+    for (const c of contextsFromLines(visibleLines(doc), labels)) contexts.push({ c, fromPageData: false });
   } catch (err) {
     console.debug('Settlement Screen: could not read the page for origins', err);
   }
@@ -148,47 +147,10 @@ export function scanPageOrigins(doc: Document, matcher: OriginMatcher): PageOrig
   } catch (err) {
     console.debug('Settlement Screen: could not read the page data for origins', err);
   }
-  return originsOf(contexts, matcher);
+  return contexts;
 }
 
-/** Findings for the contexts, each place and value once, and the stated origins. */
-export function originsOf(
-  contexts: readonly { c: OriginContext; fromPageData: boolean }[],
-  matcher: OriginMatcher,
-): PageOrigins {
-  const findings: ReportedOrigin[] = [];
-  const stated: StatedOrigin[] = [];
-  const seen = new Set<string>();
-  const cut = (s: string) => (s.length > 500 ? `${s.slice(0, 497)}...` : s);
-  for (const { c, fromPageData } of contexts) {
-    if (c.kind === 'origin' && stated.length < MAX_STATED_ORIGINS) {
-      const key = `s\u0000${c.text}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        stated.push({ label: cut(c.label), value: cut(c.text), fromPageData });
-      }
-    }
-    for (const f of matcher.findOrigins(c)) {
-      const key = `${f.place}\u0000${c.text}`;
-      if (seen.has(key) || findings.length >= MAX_REPORTED_ORIGINS) continue;
-      seen.add(key);
-      findings.push({
-        place: f.place,
-        placeName: f.placeName,
-        category: f.category,
-        reviewRequired: f.reviewRequired,
-        text: cut(f.text),
-        matchedName: cut(f.matchedName),
-        nameKind: f.nameKind,
-        spelling: f.spelling,
-        rule: f.rule,
-        evidence: f.evidence === null ? null : cut(f.evidence),
-        contextKind: c.kind,
-        label: cut(c.label),
-        value: cut(c.text),
-        fromPageData,
-      });
-    }
-  }
-  return { findings, stated };
+/** Every origin finding of the page, and what its origin fields say, with the whole index at hand (CLI, tests). */
+export function scanPageOrigins(doc: Document, matcher: OriginMatcher): PageOrigins {
+  return originsOf(collectOriginContexts(doc, matcher), matcher);
 }

@@ -1,5 +1,6 @@
-// One frame's scanner: collects blocks, scans them in time slices, keeps each block's scan
-// for incremental updates, resolves the page, paints and reports. Jobs (full scans and
+// One frame's scanner: collects blocks in time slices and has them matched in batches by a
+// BlockMatcher (in the extension, the background: the match index never loads into a
+// page), keeps each block's scan for incremental updates, resolves the page, paints and reports. Jobs (full scans and
 // rescans of changed containers) run one at a time; a full-scan request aborts whatever
 // runs and starts over. State is replaced only when a job completes, so an aborted job
 // leaves the last good result in place; the exception is a page with no complete result
@@ -9,9 +10,11 @@
 // page every per-block loop that touches the DOM would be a long task, so stale blocks
 // are found by walking only the changed subtrees (text node -> block index), and page
 // resolution, painting and the report only look at blocks that have matches.
-import type { CompiledData, TextBlock } from '../core/types';
-import { Matcher, type BlockScan } from '../core/matcher';
+import type { BlockScan } from '../core/matcher';
 import { resolvePage } from '../core/page';
+import type { WireBlock } from '../shared/match-messages';
+import { OrphanedError, type BlockMatcher } from './block-matcher';
+import { ScanQueue } from './scan-queue';
 import {
   pushWalkChildren,
   iterateBlocks,
@@ -24,8 +27,8 @@ import { runSliced, yieldToPage } from './scheduler';
 import { watchMutations, outermost, type PageWatcher } from './observer';
 import { clear, mapMatchToRanges, paint, revealRange, type RangeSpec } from './highlight';
 import { buildReport, parseMatchKey, pausedReport, reportSignature, type ReportMeta } from './report';
-import { scanPageOrigins } from './origin-scan';
-import { contentOriginMatcher } from './origin-index';
+import { collectOriginContexts } from './origin-scan';
+import { contentOriginLabels } from './origin-labels';
 import type { PageOrigins } from '../shared/origin-messages';
 import type { PageReport } from '../shared/messages';
 import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates, type ExtraBlock } from './fields';
@@ -45,7 +48,7 @@ interface Entry {
   /** The block's text nodes: the node itself when there is one (most blocks). */
   nodes: Text | readonly Text[];
   chars: number;
-  /** Matcher generation the scan was made with (settings changes rebuild the matcher). */
+  /** Matcher generation the scan was made with (a new choice of lists starts a new one). */
   gen: number;
   /** Only when the scan found a match or a guard. */
   found?: Found;
@@ -57,6 +60,14 @@ interface Found {
   /** A name from the page's data (JSON-LD, inline product JSON): no segments, nothing to paint. */
   fromPageData?: true;
 }
+
+/** A block of a walk on its way to the matcher, or an unchanged one that keeps its entry. */
+interface Pending {
+  block: PageBlock;
+  reuse?: Entry;
+}
+
+const NOTHING_FOUND: BlockScan = { matches: [], guards: [] };
 
 /** An entry with findings, as publishing and reporting use it. */
 interface FoundEntry extends Entry {
@@ -77,6 +88,9 @@ const REPORT_INTERVAL_MS = 500;
 /** Waits before sending again a report the background did not take (doubling up to the last). */
 const REDELIVERY_MIN_MS = 2000;
 const REDELIVERY_MAX_MS = 10_000;
+/** Waits before scanning again after the matcher gave no answer (doubling up to the last). */
+const MATCH_RETRY_MIN_MS = 2000;
+const MATCH_RETRY_MAX_MS = 10_000;
 /** Scans again while the document has no rendering (see hiddenTestFor). */
 const RENDER_RETRY_MS = 1000;
 const RENDER_RETRIES = 5;
@@ -107,11 +121,8 @@ const FIRST_PUBLISH_MS = 100;
 const PROGRESS_PUBLISH_MS = 1000;
 
 export class PageScanner {
-  #data: CompiledData;
   #host: ScannerHost;
-  #matcher: Matcher | null = null;
-  /** Enabled list ids the matcher was built with. */
-  #listsKey = '';
+  #matcher: BlockMatcher | null = null;
   #hidden: ReadonlySet<string> = new Set();
   #hiddenKey = '';
   #gen = 0;
@@ -159,24 +170,15 @@ export class PageScanner {
   #origins: PageOrigins | null = null;
   #renderRetries = 0;
   #renderTimer: ReturnType<typeof setTimeout> | null = null;
+  #matchRetryMs = 0;
+  #matchRetryTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(data: CompiledData, host: ScannerHost) {
-    this.#data = data;
+  constructor(host: ScannerHost) {
     this.#host = host;
   }
 
   get stopped(): boolean {
     return this.#stopped;
-  }
-
-  /**
-   * New list data (the user imported or removed a list): the next configure() rebuilds the
-   * matcher and rescans.
-   */
-  setData(data: CompiledData): void {
-    if (data === this.#data) return;
-    this.#data = data;
-    this.#listsKey = '\u0000stale';
   }
 
   /**
@@ -212,8 +214,8 @@ export class PageScanner {
     if (this.#hasReport && !this.#paused && !this.#stopped) this.#publish();
   }
 
-  /** Switches lists or pause state; rescans when something changed. */
-  configure(opts: { paused: boolean; enabledLists: ReadonlySet<string> }): void {
+  /** Switches the matcher (a choice of lists) or pause state; rescans when something changed. */
+  configure(opts: { paused: boolean; matcher: BlockMatcher }): void {
     if (this.#stopped) return;
     if (opts.paused) {
       this.#paused = true;
@@ -221,12 +223,10 @@ export class PageScanner {
       this.#scheduleReport(true);
       return;
     }
-    const listsKey = [...opts.enabledLists].sort().join('\n');
     const wasPaused = this.#paused;
     this.#paused = false;
-    if (!this.#matcher || wasPaused || listsKey !== this.#listsKey) {
-      this.#listsKey = listsKey;
-      this.#matcher = Matcher.fromData(this.#data, { enabledLists: opts.enabledLists });
+    if (!this.#matcher || wasPaused || opts.matcher.key !== this.#matcher.key) {
+      this.#matcher = opts.matcher;
       this.#gen++;
       this.#startWatching();
       this.requestFull();
@@ -300,6 +300,8 @@ export class PageScanner {
     this.#dirty.clear();
     if (this.#renderTimer !== null) clearTimeout(this.#renderTimer);
     this.#renderTimer = null;
+    if (this.#matchRetryTimer !== null) clearTimeout(this.#matchRetryTimer);
+    this.#matchRetryTimer = null;
     if (this.#stopped && this.#reportTimer !== null) {
       clearTimeout(this.#reportTimer);
       this.#reportTimer = null;
@@ -386,13 +388,20 @@ export class PageScanner {
             this.#dirty = new Set();
             await this.#rescan(nodes, ac.signal);
           }
+          this.#matchRetryMs = 0;
           this.#publish();
         } catch (err) {
           if (ac.signal.aborted) continue;
+          if (err instanceof OrphanedError) {
+            this.stop();
+            return;
+          }
           console.debug('Settlement Screen: scan failed', err);
-          // Show what there is rather than "still reading" for ever.
+          // Show what there is rather than "still reading" for ever, and try again later:
+          // the background may have been restarting for longer than the retries waited.
           this.#scanning = false;
           this.#publish();
+          this.#scanAgainAfterFailure();
         }
       }
     } finally {
@@ -401,8 +410,18 @@ export class PageScanner {
     }
   }
 
+  /** A full scan again after a failed one, waiting longer each time. */
+  #scanAgainAfterFailure(): void {
+    if (this.#matchRetryTimer !== null || this.#stopped) return;
+    this.#matchRetryMs = Math.min(MATCH_RETRY_MAX_MS, Math.max(MATCH_RETRY_MIN_MS, this.#matchRetryMs * 2));
+    this.#matchRetryTimer = setTimeout(() => {
+      this.#matchRetryTimer = null;
+      this.requestFull();
+    }, this.#matchRetryMs);
+  }
+
   /** The block as the matcher reads it: with the page's language. */
-  #withLanguage(block: PageBlock): TextBlock {
+  #wire(block: PageBlock): WireBlock {
     if (this.#lang === undefined) this.#lang = pageLanguage(document);
     return { text: block.text, field: block.field, lang: this.#lang };
   }
@@ -411,21 +430,28 @@ export class PageScanner {
   #lang: string | null | undefined = undefined;
 
   /**
-   * A new entry for `block`, keeping the id and scan of the same unchanged block with
+   * Queues `block` for its entry, keeping the id and scan of the same unchanged block with
    * findings (`previous`: such entries by first text node), so match keys stay valid.
    * Blocks without findings are scanned again: that costs less than keeping their text.
    */
-  #entryFor(block: PageBlock, previous: Map<Text, FoundEntry>): Entry {
+  #enqueue(queue: ScanQueue<Pending>, block: PageBlock, previous: Map<Text, FoundEntry>): void {
     const first = block.segments[0].node;
     const old = previous.get(first);
     if (old && old.gen === this.#gen && old.found.block.text === block.text && old.found.block.field === block.field) {
       previous.delete(first);
-      return { ...old, found: { block, scan: old.found.scan } };
+      queue.push({ block, reuse: { ...old, found: { block, scan: old.found.scan } } }, null);
+      return;
     }
-    return makeEntry(this.#nextId++, block, (this.#matcher as Matcher).scanBlock(this.#withLanguage(block)), this.#gen);
+    queue.push({ block }, this.#wire(block));
+  }
+
+  /** The entries of a delivered batch, in order. */
+  #entriesOf(items: readonly Pending[], scans: readonly (BlockScan | null)[]): Entry[] {
+    return items.map((p, i) => p.reuse ?? makeEntry(this.#nextId++, p.block, scans[i] ?? NOTHING_FOUND, this.#gen));
   }
 
   async #fullScan(signal: AbortSignal): Promise<void> {
+    const matcher = this.#matcher as BlockMatcher;
     const previous = foundByFirstNode(this.#index.entries);
     // The new index is built inside the slices too: on a large page, building it in one
     // go at the end is itself a long task.
@@ -441,21 +467,22 @@ export class PageScanner {
       this.#index = next;
       this.#scanning = true;
     }
+    const queue = new ScanQueue<Pending>(matcher, signal, (items, scans) => {
+      for (const e of this.#entriesOf(items, scans)) next.add(e);
+      if (!progressive || performance.now() < publishAt) return;
+      this.#publish();
+      publishAt = performance.now() + PROGRESS_PUBLISH_MS;
+    });
     try {
       await runSliced(
         iterateBlocks(document, this.#collectOptions()),
-        (block) => next.add(this.#entryFor(block, previous)),
+        (block) => this.#enqueue(queue, block, previous),
         {
           signal,
-          beforeYield: progressive
-            ? () => {
-                if (performance.now() < publishAt) return;
-                this.#publish();
-                publishAt = performance.now() + PROGRESS_PUBLISH_MS;
-              }
-            : undefined,
+          betweenSlices: () => queue.flush(),
         },
       );
+      await queue.drain();
     } finally {
       if (progressive) this.#scanning = false;
     }
@@ -466,12 +493,12 @@ export class PageScanner {
     // Reading the page's data queries the whole document, and publishing follows: each
     // in a task of its own, not at the end of the walk's last slice.
     await yieldToPage();
-    this.#pageData = this.#pageDataEntries(next);
+    this.#pageData = await this.#pageDataEntries(next, matcher);
     await yieldToPage();
     // Origins are read on full scans, like the page data (labels rarely change after load),
     // in a task of their own: they read the page's rows again.
-    this.#origins = scanPageOrigins(document, contentOriginMatcher());
-    await yieldToPage();
+    const contexts = collectOriginContexts(document, contentOriginLabels());
+    this.#origins = contexts.length === 0 ? { findings: [], stated: [] } : await matcher.findOrigins(contexts);
     if (signal.aborted) throw signal.reason;
   }
 
@@ -480,7 +507,7 @@ export class PageScanner {
    * segments. Read on full scans only (scripts rarely change after load). Unchanged
    * blocks keep their id, so their match keys stay stable across scans.
    */
-  #pageDataEntries(index: PageIndex): Entry[] {
+  async #pageDataEntries(index: PageIndex, matcher: BlockMatcher): Promise<Entry[]> {
     let extra: ExtraBlock[];
     try {
       // Only visible blocks with findings need comparing: a page-data name equal to a
@@ -493,14 +520,19 @@ export class PageScanner {
       console.debug('Settlement Screen: could not read the page data', err);
       return [];
     }
-    const matcher = this.#matcher as Matcher;
     const previous = new Map<string, FoundEntry>();
     for (const e of this.#pageData) if (hasFindings(e)) previous.set(`${e.found.block.field}|${e.found.block.text}`, e);
-    return extra.map((x) => {
+    const items = extra.map((x) => {
       const block: PageBlock = { text: x.text, field: x.field, segments: [] };
       const old = previous.get(`${x.field}|${x.text}`);
-      if (old && old.gen === this.#gen) return { ...old, found: { ...old.found, block } };
-      return makeEntry(this.#nextId++, block, matcher.scanBlock(this.#withLanguage(block)), this.#gen, true);
+      return { block, old: old && old.gen === this.#gen ? old : undefined };
+    });
+    const toScan = items.filter((x) => !x.old);
+    const scans = toScan.length > 0 ? await matcher.scanBlocks(toScan.map((x) => this.#wire(x.block))) : [];
+    let k = 0;
+    return items.map(({ block, old }) => {
+      if (old) return { ...old, found: { ...old.found, block } };
+      return makeEntry(this.#nextId++, block, scans[k++] ?? NOTHING_FOUND, this.#gen, true);
     });
   }
 
@@ -523,13 +555,14 @@ export class PageScanner {
     );
     const previous = foundByFirstNode(stale);
     const fresh: Entry[] = [];
-    await runSliced(
-      blocksOfAll(nodes, this.#collectOptions()),
-      (block) => fresh.push(this.#entryFor(block, previous)),
-      {
-        signal,
-      },
-    );
+    const queue = new ScanQueue<Pending>(this.#matcher as BlockMatcher, signal, (items, scans) => {
+      for (const e of this.#entriesOf(items, scans)) fresh.push(e);
+    });
+    await runSliced(blocksOfAll(nodes, this.#collectOptions()), (block) => this.#enqueue(queue, block, previous), {
+      signal,
+      betweenSlices: () => queue.flush(),
+    });
+    await queue.drain();
     this.#index.replace(stale, fresh);
   }
 
@@ -679,7 +712,7 @@ class PageIndex {
   }
 }
 
-/** Entries with findings by first text node: what a new scan may keep (see #entryFor). */
+/** Entries with findings by first text node: what a new scan may keep (see #enqueue). */
 function foundByFirstNode(entries: Iterable<Entry>): Map<Text, FoundEntry> {
   const map = new Map<Text, FoundEntry>();
   for (const e of entries) {

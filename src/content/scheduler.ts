@@ -8,6 +8,11 @@ export interface SliceOptions {
   signal?: AbortSignal;
   /** Called when a slice is spent, before yielding (progress: show what was found so far). */
   beforeYield?: () => void;
+  /**
+   * Awaited when a slice is spent, after beforeYield: work the slices hand on elsewhere
+   * (blocks sent to be matched) holds the walk back while too much of it is outstanding.
+   */
+  betweenSlices?: () => Promise<void>;
 }
 
 interface SchedulerWithYield {
@@ -66,7 +71,7 @@ export function yieldBehindPageTasks(): Promise<void> {
 export async function runSliced<T>(
   items: Iterable<T>,
   work: (item: T, index: number) => void,
-  { budgetMs = 8, signal, beforeYield }: SliceOptions = {},
+  { budgetMs = 8, signal, beforeYield, betweenSlices }: SliceOptions = {},
 ): Promise<void> {
   if (signal?.aborted) throw abortError(signal);
   let index = 0;
@@ -77,6 +82,10 @@ export async function runSliced<T>(
     work(item, index++);
     if (now() >= deadline) {
       beforeYield?.();
+      if (betweenSlices) {
+        await betweenSlices();
+        if (signal?.aborted) throw abortError(signal);
+      }
       // scheduler.yield() continuations run before the page's timers: a long scan would
       // hold those back until it ends (2.7 s on a 20,000-tile page: docs/performance.md).
       // Now and then the scan waits behind them instead.

@@ -248,28 +248,16 @@ export function compileOriginIndex(
 const UPPER_START = /^\p{Lu}/u;
 const POSTCODE = /^\d{5}(\d{2})?$/;
 
-export class OriginMatcher {
-  readonly index: OriginIndex;
-  /** First key -> names starting with it. */
-  readonly #byFirst = new Map<string, OriginName[]>();
-  readonly #placeWords: Set<string>;
-  readonly #zoneFirst: Set<string>;
+/**
+ * The origin, producer and address labels alone ("Herkomst", "Producent"): what a page's
+ * rows are read with before any place is looked up. Small, so a content script can hold
+ * it without the places.
+ */
+export class OriginLabels {
+  readonly #labels: OriginIndex['labels'];
 
-  constructor(index: OriginIndex) {
-    this.index = index;
-    for (const n of index.names) {
-      const list = this.#byFirst.get(n.keys[0]);
-      if (list) list.push(n);
-      else this.#byFirst.set(n.keys[0], [n]);
-    }
-    this.#zoneFirst = new Set(index.zoneWords.map((z) => z.tokens[0]));
-    // Labels too: "Producent Psagot" without a colon is a label before a place, not a name.
-    const labels = [...index.labels.origin, ...index.labels.producer, ...index.labels.address];
-    this.#placeWords = new Set([
-      ...index.placeWords,
-      ...index.zoneWords.flatMap((z) => z.tokens),
-      ...labels.flatMap((l) => l.tokens),
-    ]);
+  constructor(labels: OriginIndex['labels']) {
+    this.#labels = labels;
   }
 
   /** The label phrase `text` starts with, as [context kind, label text, tokens used], or null. */
@@ -277,7 +265,7 @@ export class OriginMatcher {
     const tokens = tokenize(text);
     let best: { kind: OriginContextKind; n: number } | null = null;
     for (const kind of ['origin', 'producer', 'address'] as const) {
-      for (const p of this.index.labels[kind]) {
+      for (const p of this.#labels[kind]) {
         const n = p.tokens.length;
         if (n <= tokens.length && (!best || n > best.n) && p.tokens.every((t, k) => tokens[k].norm === t)) {
           best = { kind, n };
@@ -294,6 +282,38 @@ export class OriginMatcher {
         .replace(/^[\s:：\-–—]+/, '')
         .trim(),
     };
+  }
+}
+
+export class OriginMatcher {
+  readonly index: OriginIndex;
+  /** First key -> names starting with it. */
+  readonly #byFirst = new Map<string, OriginName[]>();
+  readonly #placeWords: Set<string>;
+  readonly #zoneFirst: Set<string>;
+  readonly #labels: OriginLabels;
+
+  constructor(index: OriginIndex) {
+    this.index = index;
+    this.#labels = new OriginLabels(index.labels);
+    for (const n of index.names) {
+      const list = this.#byFirst.get(n.keys[0]);
+      if (list) list.push(n);
+      else this.#byFirst.set(n.keys[0], [n]);
+    }
+    this.#zoneFirst = new Set(index.zoneWords.map((z) => z.tokens[0]));
+    // Labels too: "Producent Psagot" without a colon is a label before a place, not a name.
+    const labels = [...index.labels.origin, ...index.labels.producer, ...index.labels.address];
+    this.#placeWords = new Set([
+      ...index.placeWords,
+      ...index.zoneWords.flatMap((z) => z.tokens),
+      ...labels.flatMap((l) => l.tokens),
+    ]);
+  }
+
+  /** The label phrase `text` starts with (see OriginLabels.labelAt). */
+  labelAt(text: string): { kind: OriginContextKind; label: string; rest: string } | null {
+    return this.#labels.labelAt(text);
   }
 
   /** Every place of the list named in one stated value (see the rules at the top). */

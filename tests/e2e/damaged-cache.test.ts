@@ -83,6 +83,16 @@ async function makeUnreadable(): Promise<number> {
   return version;
 }
 
+/**
+ * Runs in the options page: announces a change of user data, as every writer does. The
+ * background keeps the lists it read until the user data changes or it restarts, so a
+ * store damaged under it is read again (and found damaged) only then.
+ */
+async function announceChange(): Promise<void> {
+  const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
+  await api.storage.local.set({ userDataRevision: `damaged-${Date.now()}` });
+}
+
 describe.each(CASES)('a damaged user-data store in %s', (browserName, target) => {
   let b: ExtBrowser;
   let srv: StaticServer;
@@ -131,6 +141,7 @@ describe.each(CASES)('a damaged user-data store in %s', (browserName, target) =>
   it('names without tokens in the cache: the page is scanned, both companies flagged, the cache rebuilt', async () => {
     expect(await options.evaluate(dropTokens)).toBeGreaterThan(0);
     expect(await options.evaluate(cacheHasTokens)).toBe(false);
+    await options.evaluate(announceChange);
     const page = await b.newPage(url);
     try {
       const r = await waitForTabResults(b, url, { until: (x) => flagged(x).length === 2 });
@@ -143,6 +154,7 @@ describe.each(CASES)('a damaged user-data store in %s', (browserName, target) =>
 
   it('a store the extension cannot open: the bundled lists still run', async () => {
     expect(await options.evaluate(makeUnreadable)).toBe(50);
+    await options.evaluate(announceChange);
     const page = await b.newPage(url);
     try {
       const r = await waitForTabResults(b, url, { until: (x) => flagged(x).length > 0 });

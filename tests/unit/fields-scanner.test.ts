@@ -9,6 +9,7 @@ import { isToBackground, type PageReport } from '../../src/shared/messages';
 import { buildReport } from '../../src/content/report';
 import { mapMatchToRanges, revealRange } from '../../src/content/highlight';
 import type { BlockScan } from '../../src/core/matcher';
+import { localMatcher } from './helpers/local-matcher';
 
 const data = compiled as unknown as CompiledData;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -68,7 +69,7 @@ it('PageScanner: fields from the structure and the page data, on a site adapter 
       '</head><body><h1>Mineral cream</h1><ul><li>Merk: Volvo</li></ul><p>We drove a Volvo here.</p></body></html>',
     { href: 'https://www.bol.com/nl/nl/p/x/1/' },
   );
-  s.configure({ paused: false, enabledLists: new Set(data.lists.map((l) => l.id)) });
+  s.configure({ paused: false, matcher: localMatcher(data) });
   await sleep(200);
   const report = reports.at(-1)!;
   const rows = report.matches.map((m) => `${m.text}|${m.level}|${m.field}|${m.fromPageData ?? false}`);

@@ -5,6 +5,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import type { PageReport } from '../../src/shared/messages';
 import type { Delivery } from '../../src/content/page-scanner';
 import { bundledData as data, scannerOnPage } from './helpers/scanner-page';
+import { localMatcher } from './helpers/local-matcher';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const texts = (r: PageReport | undefined) => (r?.matches ?? []).map((m) => `${m.text}|${m.level}`);
@@ -24,8 +25,7 @@ it('scans, follows DOM changes incrementally, and honours pause and list setting
       '<ul id="l"><li>one</li></ul><div id="acc" hidden><p>Elbit Systems ltd</p></div>' +
       '<div contenteditable><p>Ahava</p></div></body></html>',
   );
-  const all = new Set(data.lists.map((l) => l.id));
-  s.configure({ paused: false, enabledLists: all });
+  s.configure({ paused: false, matcher: localMatcher(data) });
   await sleep(100);
   expect(texts(reports.at(-1))).toEqual(['Ahava|flag']); // editable area and hidden div skipped
   const firstKey = reports.at(-1)!.matches[0].key;
@@ -70,12 +70,12 @@ it('scans, follows DOM changes incrementally, and honours pause and list setting
   expect(reports.at(-1)!.blocks).toBeGreaterThan(1200);
   expect(s.reveal('999999:0')).toBe(false);
 
-  s.configure({ paused: true, enabledLists: all });
+  s.configure({ paused: true, matcher: localMatcher(data) });
   await sleep(700);
   expect(reports.at(-1)!.paused).toBe(true);
   expect(reports.at(-1)!.matches).toEqual([]);
 
-  s.configure({ paused: false, enabledLists: new Set(['dbio-2024']) });
+  s.configure({ paused: false, matcher: localMatcher(data, new Set(['dbio-2024'])) });
   await sleep(700);
   expect(reports.at(-1)!.paused).toBe(false);
   expect(reports.at(-1)!.matches.length).toBeGreaterThan(0);
@@ -96,7 +96,7 @@ it('sends a report again later when the background did not take it, and stops wh
       },
     },
   );
-  s.configure({ paused: false, enabledLists: new Set(data.lists.map((l) => l.id)) });
+  s.configure({ paused: false, matcher: localMatcher(data) });
   await sleep(7000);
   expect(sent).toHaveLength(3); // no fourth copy once it was taken
   expect(sent.map((x) => texts(x.report))).toEqual([['Ahava|flag'], ['Ahava|flag'], ['Ahava|flag']]);
@@ -125,7 +125,7 @@ it('shows what the first scan of a large page found so far, then the complete re
     `<!doctype html><html><head><title>T</title></head><body>${rows.join('')}</body></html>`,
   );
   const started = Date.now();
-  s.configure({ paused: false, enabledLists: new Set(data.lists.map((l) => l.id)) });
+  s.configure({ paused: false, matcher: localMatcher(data) });
   for (let waited = 0; waited < 30_000 && !reports.some((r) => !r.scanning); waited += 50) await sleep(50);
   const partial = reports.filter((r) => r.scanning);
   const complete = reports.filter((r) => !r.scanning);

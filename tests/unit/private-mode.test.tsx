@@ -10,6 +10,7 @@ import { click, installDom, settle } from './helpers/dom';
 import { fakeBrowser, resetFakeBrowser } from './helpers/fake-browser';
 import { fixtureData } from './helpers/popup-fixtures';
 import { bundledData as data, scannerOnPage } from './helpers/scanner-page';
+import { localMatcher } from './helpers/local-matcher';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
 
@@ -322,13 +323,11 @@ describe('PageScanner in private mode', () => {
     return { ...page, registry, styles, FLAG_HIGHLIGHT, FOCUS_HIGHLIGHT, painted };
   }
 
-  const all = new Set(data.lists.map((l) => l.id));
-
   it('finds and reports as usual, and never touches the registry or the style sheets', async () => {
     const p = await scanner();
     p.scanner.setMarks(false);
     p.scanner.setReviewMode(true);
-    p.scanner.configure({ paused: false, enabledLists: all });
+    p.scanner.configure({ paused: false, matcher: localMatcher(data) });
     await sleep(700);
     const report = p.reports.at(-1)!;
     expect(report.matches.filter((m) => m.level === 'flag').map((m) => m.text)).toEqual(['Ahava']);
@@ -338,8 +337,8 @@ describe('PageScanner in private mode', () => {
     // A rescan after a change, a pause and a resume: still nothing.
     p.document.body.appendChild(p.document.createElement('p')).textContent = 'Elbit Systems Ltd';
     await sleep(1200);
-    p.scanner.configure({ paused: true, enabledLists: all });
-    p.scanner.configure({ paused: false, enabledLists: all });
+    p.scanner.configure({ paused: true, matcher: localMatcher(data) });
+    p.scanner.configure({ paused: false, matcher: localMatcher(data) });
     await sleep(700);
     expect(p.reports.at(-1)!.matches.map((m) => m.text)).toContain('Elbit Systems Ltd');
     p.scanner.stop();
@@ -350,7 +349,7 @@ describe('PageScanner in private mode', () => {
   it('"Show on page" paints, styled, without scanning again; off again removes marks and styles', async () => {
     const p = await scanner();
     p.scanner.setMarks(false);
-    p.scanner.configure({ paused: false, enabledLists: all });
+    p.scanner.configure({ paused: false, matcher: localMatcher(data) });
     await sleep(700);
     const before = p.reports.at(-1)!;
     p.scanner.setMarks(true);
@@ -370,7 +369,7 @@ describe('PageScanner in private mode', () => {
 
   it('a page with nothing to mark is left alone in marking mode too', async () => {
     const p = await scanner('<!doctype html><html><body><p>Nothing listed here.</p></body></html>');
-    p.scanner.configure({ paused: false, enabledLists: all });
+    p.scanner.configure({ paused: false, matcher: localMatcher(data) });
     await sleep(700);
     expect(p.reports.at(-1)!.marks).toBe(true);
     expect(p.registry.calls).toEqual([]);
@@ -380,7 +379,7 @@ describe('PageScanner in private mode', () => {
 
   it('a page that replaced its adopted sheets gets the styles back at the next paint', async () => {
     const p = await scanner();
-    p.scanner.configure({ paused: false, enabledLists: all });
+    p.scanner.configure({ paused: false, matcher: localMatcher(data) });
     await sleep(700);
     expect(p.styles().sheets).toBe(1);
     (p.document as unknown as { adoptedStyleSheets: unknown[] }).adoptedStyleSheets = [];
@@ -393,7 +392,7 @@ describe('PageScanner in private mode', () => {
   it('one name shown on request in private mode: the emphasis only, styled', async () => {
     const p = await scanner();
     p.scanner.setMarks(false);
-    p.scanner.configure({ paused: false, enabledLists: all });
+    p.scanner.configure({ paused: false, matcher: localMatcher(data) });
     await sleep(700);
     const key = p.reports.at(-1)!.matches.find((m) => m.text === 'Ahava')!.key;
     // linkedom has no scrollIntoView; the reveal scrolls where the browser can.

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageReport } from '../../src/shared/messages';
 import { bundledData as data, scannerOnPage } from './helpers/scanner-page';
+import { localMatcher } from './helpers/local-matcher';
 
 const { markFor, ReviewModeState } = await import('../../src/content/review-mode');
 const { isPopupToContent, isToBackground } = await import('../../src/shared/messages');
@@ -111,7 +112,7 @@ describe('PageScanner painting', () => {
 
   it('paints only flags by default, and possibles too in review mode, without scanning again', async () => {
     const p = await scannerWithHighlights();
-    p.scanner.configure({ paused: false, enabledLists: new Set(data.lists.map((l) => l.id)) });
+    p.scanner.configure({ paused: false, matcher: localMatcher(data) });
     await sleep(700);
     const first = p.reports.at(-1)!;
     expect(texts(first, 'flag')).toEqual(['Ahava']);
@@ -143,7 +144,7 @@ describe('PageScanner painting', () => {
   it('paints possibles from the first scan when review mode is on before it starts', async () => {
     const p = await scannerWithHighlights();
     p.scanner.setReviewMode(true);
-    p.scanner.configure({ paused: false, enabledLists: new Set(data.lists.map((l) => l.id)) });
+    p.scanner.configure({ paused: false, matcher: localMatcher(data) });
     await sleep(700);
     const report = p.reports.at(-1)!;
     expect(report.reviewMode).toBe(true);

@@ -24,6 +24,8 @@ export { sha256Hex } from '../sha256';
 export interface UserDataQuery {
   /** Only dismissals that apply on this hostname (content scripts); all of them when undefined. */
   hostname?: string | null;
+  /** False: leave out the imported lists (content scripts: the background matches with them). */
+  importedLists?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface UserDataQuery {
  */
 export async function getUserData(query: UserDataQuery = {}): Promise<UserDataReply> {
   const [imported, dismissals] = await Promise.all([
-    getImportedCompiled().catch((err) => {
+    (query.importedLists === false ? Promise.resolve(null) : getImportedCompiled()).catch((err) => {
       console.warn('Settlement Screen: imported lists unavailable', err);
       return null;
     }),

@@ -37,5 +37,5 @@ export async function scannerOnPage(
       reports.push(report);
       return 'sent';
     });
-  return { scanner: new PageScanner(bundledData, { send }), reports, document: w.document as unknown as Document };
+  return { scanner: new PageScanner({ send }), reports, document: w.document as unknown as Document };
 }

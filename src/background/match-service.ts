@@ -1,0 +1,99 @@
+// The matcher of every tab: the match index is parsed here once, on the first request after
+// the background starts, and content scripts ask for their pages' blocks to be matched.
+// Holds the bundled lists merged with the user's imported lists, and a matcher per choice
+// of lists in use (a few at most: tabs opened before a settings change still ask with the
+// old choice until they rescan).
+import matchIndexText from '../generated/match-index.json?raw';
+import originIndexText from '../generated/origin-index.json?raw';
+import { Matcher, type BlockScan } from '../core/matcher';
+import { OriginMatcher, type OriginIndex } from '../core/origins';
+import type { CompiledData } from '../core/types';
+import { getImportedCompiled } from '../shared/user-data/imported-lists';
+import { mergeCompiledData } from '../shared/user-data/merge';
+import type {
+  ListChoice,
+  MatchBlocksReply,
+  MatchOriginsReply,
+  MatchRequest,
+  OriginContextOnPage,
+} from '../shared/match-messages';
+import { originsOf } from '../shared/origin-findings';
+
+const MATCHERS_KEPT = 4;
+
+interface ListData {
+  revision: string | null;
+  data: Promise<CompiledData>;
+  matchers: Map<string, Matcher>;
+}
+
+let bundled: CompiledData | null = null;
+let current: ListData | null = null;
+let originMatcher: OriginMatcher | null = null;
+
+function bundledData(): CompiledData {
+  bundled ??= JSON.parse(matchIndexText) as CompiledData;
+  return bundled;
+}
+
+/** Bundled plus imported lists; the bundled ones alone when the imported ones cannot be read. */
+async function loadListData(entry: ListData): Promise<CompiledData> {
+  const base = bundledData();
+  try {
+    return mergeCompiledData(base, await getImportedCompiled());
+  } catch (err) {
+    console.warn('Settlement Screen: matching with the bundled lists only; imported lists unavailable', err);
+    // Read them again on the next request rather than keep the bundled ones for good.
+    if (current === entry) current = null;
+    return base;
+  }
+}
+
+function listDataFor(revision: string | null): ListData {
+  if (current && current.revision === revision) return current;
+  const entry: ListData = { revision, data: Promise.resolve(bundledData()), matchers: new Map() };
+  entry.data = loadListData(entry);
+  current = entry;
+  return entry;
+}
+
+async function matcherFor(choice: ListChoice): Promise<Matcher> {
+  const entry = listDataFor(choice.revision);
+  const data = await entry.data;
+  const key = [...choice.disabled].sort().join('\n');
+  let matcher = entry.matchers.get(key);
+  if (!matcher) {
+    const off = new Set(choice.disabled);
+    matcher = Matcher.fromData(data, {
+      enabledLists: new Set(data.lists.map((l) => l.id).filter((id) => !off.has(id))),
+    });
+    if (entry.matchers.size >= MATCHERS_KEPT) entry.matchers.delete(entry.matchers.keys().next().value as string);
+    entry.matchers.set(key, matcher);
+  }
+  return matcher;
+}
+
+function originMatcherNow(): OriginMatcher {
+  originMatcher ??= new OriginMatcher(JSON.parse(originIndexText) as OriginIndex);
+  return originMatcher;
+}
+
+export async function answerMatchRequest(request: MatchRequest): Promise<MatchBlocksReply | MatchOriginsReply> {
+  try {
+    if (request.type === 'match-origins') return { ok: true, origins: matchOrigins(request.contexts) };
+    const matcher = await matcherFor(request.lists);
+    const found: [number, BlockScan][] = [];
+    request.blocks.forEach((b, i) => {
+      const scan = matcher.scanBlock({ text: b.text, field: b.field, lang: b.lang });
+      if (scan.matches.length > 0 || scan.guards.length > 0) found.push([i, scan]);
+    });
+    return { ok: true, found };
+  } catch (err) {
+    console.warn('Settlement Screen: could not match', err);
+    return { ok: false };
+  }
+}
+
+function matchOrigins(contexts: readonly OriginContextOnPage[]) {
+  return originsOf(contexts, originMatcherNow());
+}

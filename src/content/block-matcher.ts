@@ -1,0 +1,22 @@
+// What the page scanner needs of a matcher: scans for a batch of blocks, later. The
+// content script's matcher asks the background (remote-matcher.ts); tests and tools use
+// the core matcher in the same context.
+import type { BlockScan } from '../core/matcher';
+import type { OriginContextOnPage, WireBlock } from '../shared/match-messages';
+import type { PageOrigins } from '../shared/origin-messages';
+
+export interface BlockMatcher {
+  /** Same key, same results: the scanner rescans the page when the key changes. */
+  readonly key: string;
+  /** Each block's scan in order, or null where it found nothing. Rejects when no answer can be had. */
+  scanBlocks(blocks: readonly WireBlock[]): Promise<(BlockScan | null)[]>;
+  /** The places of the settlement-localities list that the page's origin values name. */
+  findOrigins(contexts: readonly OriginContextOnPage[]): Promise<PageOrigins>;
+}
+
+/** The extension is gone from under this page: nothing it asks will ever be answered. */
+export class OrphanedError extends Error {
+  constructor() {
+    super('the extension was updated, reloaded or disabled');
+  }
+}

@@ -1,0 +1,68 @@
+// Blocks on their way to the matcher. A walk of the page pushes its blocks here; at the end
+// of each slice they go out as one batch, a bounded number of batches are outstanding at
+// once (the walk waits for the oldest beyond that), and the scans come back to `deliver`
+// in the order the blocks were pushed, so the page index stays in page order.
+import type { BlockScan } from '../core/matcher';
+import type { WireBlock } from '../shared/match-messages';
+import type { BlockMatcher } from './block-matcher';
+
+/** Batches outstanding before the walk waits: one being matched, one on its way. */
+const MAX_IN_FLIGHT = 2;
+
+export class ScanQueue<T> {
+  readonly #matcher: BlockMatcher;
+  readonly #signal: AbortSignal;
+  readonly #deliver: (items: T[], scans: (BlockScan | null)[]) => void;
+  #items: T[] = [];
+  #blocks: (WireBlock | null)[] = [];
+  #inFlight: Promise<void>[] = [];
+  #tail: Promise<void> = Promise.resolve();
+
+  constructor(matcher: BlockMatcher, signal: AbortSignal, deliver: (items: T[], scans: (BlockScan | null)[]) => void) {
+    this.#matcher = matcher;
+    this.#signal = signal;
+    this.#deliver = deliver;
+  }
+
+  /** `block` null: the item needs no scan (an unchanged block keeps its earlier one). */
+  push(item: T, block: WireBlock | null): void {
+    this.#items.push(item);
+    this.#blocks.push(block);
+  }
+
+  /** Sends what was pushed; resolves once fewer than MAX_IN_FLIGHT batches are outstanding. */
+  async flush(): Promise<void> {
+    if (this.#items.length > 0) this.#send();
+    while (this.#inFlight.length >= MAX_IN_FLIGHT) await this.#inFlight.shift();
+  }
+
+  /** Resolves when every pushed item is delivered; rejects when a batch got no answer or the walk was aborted. */
+  async drain(): Promise<void> {
+    if (this.#items.length > 0) this.#send();
+    this.#inFlight = [];
+    await this.#tail;
+  }
+
+  #send(): void {
+    const items = this.#items;
+    const blocks = this.#blocks;
+    this.#items = [];
+    this.#blocks = [];
+    const toScan = blocks.filter((b): b is WireBlock => b !== null);
+    const answer = toScan.length > 0 ? this.#matcher.scanBlocks(toScan) : Promise.resolve([]);
+    // Rejections surface through the chain below, in order; never as unhandled.
+    answer.catch(() => undefined);
+    const delivered = this.#tail.then(async () => {
+      const scans = await answer;
+      if (this.#signal.aborted) throw this.#signal.reason;
+      let k = 0;
+      this.#deliver(
+        items,
+        blocks.map((b) => (b === null ? null : (scans[k++] ?? null))),
+      );
+    });
+    delivered.catch(() => undefined);
+    this.#tail = delivered;
+    this.#inFlight.push(delivered);
+  }
+}

@@ -1,0 +1,168 @@
+// Matching as a service of the background: content scripts send the text blocks they
+// collect and get the scans back, so the match index is parsed once, in the background,
+// and never on a page's main thread. Both directions are validated on receipt: a message
+// that does not validate is dropped, a reply that does not validate counts as no answer.
+import type { BlockScan } from '../core/matcher';
+import type { FieldRole, GuardHit, Match } from '../core/types';
+import type { OriginContext } from '../core/origins';
+import { isPageOrigins, type PageOrigins } from './origin-messages';
+
+/** Which lists to match with: what the settings switch off, and the user data's revision. */
+export interface ListChoice {
+  /** Ids of the lists the user switched off (bundled or imported). */
+  disabled: string[];
+  /**
+   * The user data's revision stamp (src/shared/user-data/changes.ts) the sender has seen,
+   * or null before any change: a new stamp makes the background read the imported lists
+   * again before it matches.
+   */
+  revision: string | null;
+}
+
+/** One block as the matcher reads it. */
+export interface WireBlock {
+  text: string;
+  field: FieldRole | null;
+  lang: string | null;
+}
+
+export type MatchBlocksRequest = { type: 'match-blocks'; lists: ListChoice; blocks: WireBlock[] };
+
+/**
+ * Only the blocks with findings come back, by their index in the request: most blocks of a
+ * page hold no listed name.
+ */
+export type MatchBlocksReply = { ok: true; found: [number, BlockScan][] } | { ok: false };
+
+/** A label/value context of the page and whether it came from the page's data. */
+export interface OriginContextOnPage {
+  c: OriginContext;
+  fromPageData: boolean;
+}
+
+export type MatchOriginsRequest = { type: 'match-origins'; contexts: OriginContextOnPage[] };
+export type MatchOriginsReply = { ok: true; origins: PageOrigins } | { ok: false };
+
+export type MatchRequest = MatchBlocksRequest | MatchOriginsRequest;
+
+/** Bounds per request: the content script sends a page in many small batches. */
+export const MAX_BLOCKS_PER_REQUEST = 4000;
+export const MAX_CHARS_PER_REQUEST = 4_000_000;
+export const MAX_ORIGIN_CONTEXTS = 2000;
+const MAX_ID_CHARS = 200;
+const MAX_LISTS = 1000;
+const MAX_LANG_CHARS = 35;
+export const MAX_CONTEXT_CHARS = 2000;
+
+const FIELD_ROLES: ReadonlySet<string> = new Set<FieldRole>([
+  'supplier',
+  'contractor',
+  'winner',
+  'tenderer',
+  'subcontractor',
+  'buyer',
+  'brand',
+  'manufacturer',
+  'seller',
+  'organisation',
+]);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isListChoice(v: unknown): v is ListChoice {
+  return (
+    isObject(v) &&
+    Array.isArray(v.disabled) &&
+    v.disabled.length <= MAX_LISTS &&
+    v.disabled.every((id) => typeof id === 'string' && id.length <= MAX_ID_CHARS) &&
+    (v.revision === null || (typeof v.revision === 'string' && v.revision.length <= MAX_ID_CHARS))
+  );
+}
+
+function isWireBlock(v: unknown): v is WireBlock {
+  return (
+    isObject(v) &&
+    typeof v.text === 'string' &&
+    (v.field === null || (typeof v.field === 'string' && FIELD_ROLES.has(v.field))) &&
+    (v.lang === null || (typeof v.lang === 'string' && v.lang.length <= MAX_LANG_CHARS))
+  );
+}
+
+function isBlocks(v: unknown): v is WireBlock[] {
+  if (!Array.isArray(v) || v.length > MAX_BLOCKS_PER_REQUEST) return false;
+  let chars = 0;
+  for (const b of v) {
+    if (!isWireBlock(b)) return false;
+    chars += b.text.length;
+    if (chars > MAX_CHARS_PER_REQUEST) return false;
+  }
+  return true;
+}
+
+const ORIGIN_KINDS: ReadonlySet<string> = new Set(['origin', 'producer', 'address']);
+
+function isOriginContextOnPage(v: unknown): v is OriginContextOnPage {
+  if (!isObject(v) || typeof v.fromPageData !== 'boolean' || !isObject(v.c)) return false;
+  const c = v.c;
+  return (
+    typeof c.kind === 'string' &&
+    ORIGIN_KINDS.has(c.kind) &&
+    typeof c.label === 'string' &&
+    c.label.length <= MAX_CONTEXT_CHARS &&
+    typeof c.text === 'string' &&
+    c.text.length <= MAX_CONTEXT_CHARS &&
+    (c.source === 'label' || c.source === 'json-ld')
+  );
+}
+
+export function isMatchRequest(v: unknown): v is MatchRequest {
+  if (!isObject(v)) return false;
+  if (v.type === 'match-blocks') return isListChoice(v.lists) && isBlocks(v.blocks);
+  if (v.type === 'match-origins') {
+    return (
+      Array.isArray(v.contexts) && v.contexts.length <= MAX_ORIGIN_CONTEXTS && v.contexts.every(isOriginContextOnPage)
+    );
+  }
+  return false;
+}
+
+function isMatch(v: unknown): v is Match {
+  return (
+    isObject(v) &&
+    typeof v.start === 'number' &&
+    typeof v.end === 'number' &&
+    typeof v.text === 'string' &&
+    (v.level === 'flag' || v.level === 'possible') &&
+    typeof v.entity === 'string' &&
+    Array.isArray(v.lists) &&
+    Array.isArray(v.evidence)
+  );
+}
+
+function isGuardHit(v: unknown): v is GuardHit {
+  return isObject(v) && typeof v.start === 'number' && typeof v.end === 'number';
+}
+
+/** A reply to `blockCount` blocks: each index within the request, each scan well formed. */
+export function isMatchOriginsReply(v: unknown): v is MatchOriginsReply {
+  return isObject(v) && (v.ok === false || (v.ok === true && isPageOrigins(v.origins)));
+}
+
+export function isMatchBlocksReply(v: unknown, blockCount: number): v is MatchBlocksReply {
+  if (!isObject(v)) return false;
+  if (v.ok === false) return true;
+  if (v.ok !== true || !Array.isArray(v.found)) return false;
+  return v.found.every(
+    (pair) =>
+      Array.isArray(pair) &&
+      pair.length === 2 &&
+      Number.isInteger(pair[0]) &&
+      pair[0] >= 0 &&
+      pair[0] < blockCount &&
+      isObject(pair[1]) &&
+      Array.isArray(pair[1].matches) &&
+      pair[1].matches.every(isMatch) &&
+      Array.isArray(pair[1].guards) &&
+      pair[1].guards.every(isGuardHit),
+  );
+}

@@ -1,0 +1,257 @@
+// Matching as a service of the background: the messages' validation both ways, the
+// background's answers (lists switched off, imported lists after a change of user data,
+// origins), the content script's matcher splitting a page into requests within the bounds,
+// and the queue that keeps a walk's batches in page order.
+import { deleteDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser, resetFakeBrowser } from './helpers/fake-browser';
+import type { BlockScan } from '../../src/core/matcher';
+import type { WireBlock } from '../../src/shared/match-messages';
+
+vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
+
+const { handleMessage } = await import('../../src/background/messages');
+const ud = await import('../../src/shared/user-data');
+const { parseImportedList } = await import('../../src/core/import-list');
+const mm = await import('../../src/shared/match-messages');
+const { RemoteMatcher } = await import('../../src/content/remote-matcher');
+const { ScanQueue } = await import('../../src/content/scan-queue');
+const { OrphanedError } = await import('../../src/content/block-matcher');
+
+const contentSender = { id: 'testextensionid', url: 'https://shop.test/', tab: { id: 4 } as never, frameId: 0 };
+const popupSender = { id: 'testextensionid', url: 'chrome-extension://testextensionid/src/popup/index.html' };
+const block = (text: string, field: WireBlock['field'] = null): WireBlock => ({ text, field, lang: 'en' });
+const request = (blocks: WireBlock[], disabled: string[] = [], revision: string | null = null) => ({
+  type: 'match-blocks' as const,
+  lists: { disabled, revision },
+  blocks,
+});
+
+describe('match messages are validated on receipt', () => {
+  it('takes a well-formed request and refuses hostile ones', () => {
+    expect(mm.isMatchRequest(request([block('Airbnb')]))).toBe(true);
+    expect(mm.isMatchRequest({ ...request([block('x')]), type: 'match-block' })).toBe(false);
+    expect(mm.isMatchRequest(request([{ text: 3, field: null, lang: null } as never]))).toBe(false);
+    expect(mm.isMatchRequest(request([block('x', 'ceo' as never)]))).toBe(false);
+    expect(mm.isMatchRequest(request([{ text: 'x', field: null, lang: 'x'.repeat(100) }]))).toBe(false);
+    expect(mm.isMatchRequest({ ...request([]), lists: { disabled: 'all', revision: null } })).toBe(false);
+    const tooMany = Array.from({ length: mm.MAX_BLOCKS_PER_REQUEST + 1 }, () => block('a'));
+    expect(mm.isMatchRequest(request(tooMany))).toBe(false);
+    const tooLong = [block('a'.repeat(mm.MAX_CHARS_PER_REQUEST)), block('b')];
+    expect(mm.isMatchRequest(request(tooLong))).toBe(false);
+    expect(
+      mm.isMatchRequest({
+        type: 'match-origins',
+        contexts: [{ c: { kind: 'planet', label: 'x', text: 'y', source: 'label' }, fromPageData: false }],
+      }),
+    ).toBe(false);
+  });
+
+  it('refuses a reply whose block indexes are outside the request', () => {
+    const scan: BlockScan = { matches: [], guards: [] };
+    expect(mm.isMatchBlocksReply({ ok: true, found: [[1, scan]] }, 2)).toBe(true);
+    expect(mm.isMatchBlocksReply({ ok: true, found: [[2, scan]] }, 2)).toBe(false);
+    expect(mm.isMatchBlocksReply({ ok: true, found: [[0.5, scan]] }, 2)).toBe(false);
+    expect(mm.isMatchBlocksReply({ ok: true, found: [[0, { matches: [{}], guards: [] }]] }, 2)).toBe(false);
+    expect(mm.isMatchBlocksReply({ ok: false }, 2)).toBe(true);
+  });
+});
+
+describe('the background matches for content scripts', () => {
+  beforeEach(async () => {
+    await ud.closeUserDb();
+    await deleteDB(ud.DB_NAME);
+    resetFakeBrowser();
+  });
+
+  it('answers only content scripts, with the blocks that found something', async () => {
+    const blocks = [block('Nothing to see here.'), block('Book a flat on Airbnb tonight.')];
+    const reply = (await handleMessage(request(blocks), contentSender as never)) as any;
+    expect(reply.ok).toBe(true);
+    expect(reply.found.map(([i]: [number]) => i)).toEqual([1]);
+    expect(reply.found[0][1].matches[0]).toMatchObject({ text: 'Airbnb', level: 'flag' });
+    expect(mm.isMatchBlocksReply(reply, blocks.length)).toBe(true);
+    expect(handleMessage(request(blocks), popupSender as never)).toBeUndefined();
+    expect(handleMessage(request(blocks), { id: 'other', url: 'https://x.test/' } as never)).toBeUndefined();
+  });
+
+  it('leaves out the lists the user switched off', async () => {
+    const on = (await handleMessage(request([block('Airbnb')]), contentSender as never)) as any;
+    const lists = on.found[0][1].matches[0].lists.map((l: { list: string }) => l.list) as string[];
+    expect(lists.length).toBeGreaterThan(0);
+    const off = (await handleMessage(request([block('Airbnb')], lists), contentSender as never)) as any;
+    expect(off).toEqual({ ok: true, found: [] });
+  });
+
+  it('matches with a newly imported list once asked with the new revision', async () => {
+    const before = (await handleMessage(
+      request([block('Delivered by Zeta Logistics BV')], [], 'r1'),
+      contentSender as never,
+    )) as any;
+    expect(before.found).toEqual([]);
+    const text = 'name\nZeta Logistics BV\n';
+    await ud.importList(parseImportedList('c.csv', text, { title: 'Council', publisher: 'Gent' }), {
+      name: 'c.csv',
+      text,
+    });
+    const after = (await handleMessage(
+      request([block('Delivered by Zeta Logistics BV')], [], 'r2'),
+      contentSender as never,
+    )) as any;
+    expect(after.found).toHaveLength(1);
+    expect(after.found[0][1].matches[0].entityName).toBe('Zeta Logistics BV');
+  });
+
+  it('names the settlement places that origin values state', async () => {
+    const reply = (await handleMessage(
+      {
+        type: 'match-origins',
+        contexts: [
+          { c: { kind: 'origin', label: 'Herkomst', text: 'Israël', source: 'label' }, fromPageData: false },
+          {
+            c: {
+              kind: 'producer',
+              label: 'Producent',
+              text: 'SodaStream Ltd., Mishor Adumim Industrial Zone',
+              source: 'label',
+            },
+            fromPageData: false,
+          },
+        ],
+      },
+      contentSender as never,
+    )) as any;
+    expect(mm.isMatchOriginsReply(reply)).toBe(true);
+    expect(reply.origins.stated).toEqual([{ label: 'Herkomst', value: 'Israël', fromPageData: false }]);
+    expect(reply.origins.findings.map((f: { placeName: string; label: string }) => [f.placeName, f.label])).toEqual([
+      [expect.stringMatching(/^Mishor /), 'Producent'],
+    ]);
+  });
+});
+
+describe("the content script's matcher", () => {
+  beforeEach(() => resetFakeBrowser());
+  afterEach(() => vi.useRealTimers());
+
+  it('splits a page into requests within the bounds and puts each scan back at its block', async () => {
+    const sent: number[] = [];
+    fakeBrowser.runtime.sendMessage.mockImplementation(async (m: any) => {
+      sent.push(m.blocks.length);
+      return handleMessage(m, contentSender as never);
+    });
+    const blocks = Array.from({ length: mm.MAX_BLOCKS_PER_REQUEST + 3 }, () => block('plain words'));
+    blocks[2] = block('Airbnb');
+    blocks[mm.MAX_BLOCKS_PER_REQUEST + 1] = block('Airbnb Inc.');
+    const scans = await new RemoteMatcher({ disabled: [], revision: null }).scanBlocks(blocks);
+    expect(sent).toEqual([mm.MAX_BLOCKS_PER_REQUEST, 3]);
+    expect(scans.flatMap((s, i) => (s ? [i] : []))).toEqual([2, mm.MAX_BLOCKS_PER_REQUEST + 1]);
+  });
+
+  it('asks again when the background gives no usable answer, and gives up after the last attempt', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    fakeBrowser.runtime.sendMessage.mockImplementation(async (m: any) => {
+      calls++;
+      return calls === 1
+        ? { ok: true, found: [[9, { matches: [], guards: [] }]] }
+        : handleMessage(m, contentSender as never);
+    });
+    const found = new RemoteMatcher({ disabled: [], revision: null }).scanBlocks([block('Airbnb')]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect((await found)[0]?.matches[0].text).toBe('Airbnb');
+    expect(calls).toBe(2);
+
+    fakeBrowser.runtime.sendMessage.mockImplementation(async () => undefined);
+    const none = new RemoteMatcher({ disabled: [], revision: null }).scanBlocks([block('Airbnb')]);
+    const settled = none.then(
+      () => 'answered',
+      (err: Error) => err.message,
+    );
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(await settled).toMatch(/no usable answer/);
+  });
+
+  it('reports an extension gone from under the page as orphaned', async () => {
+    fakeBrowser.runtime.sendMessage.mockImplementation(async () => {
+      throw new Error('Extension context invalidated.');
+    });
+    await expect(new RemoteMatcher({ disabled: [], revision: null }).scanBlocks([block('x')])).rejects.toBeInstanceOf(
+      OrphanedError,
+    );
+  });
+});
+
+describe('the scan queue', () => {
+  /** A matcher whose answers the test releases one by one, in any order. */
+  function heldMatcher() {
+    const pending: { blocks: readonly WireBlock[]; release: () => void; fail: (e: Error) => void }[] = [];
+    return {
+      pending,
+      matcher: {
+        key: 'k',
+        scanBlocks: (blocks: readonly WireBlock[]) =>
+          new Promise<(BlockScan | null)[]>((resolve, reject) => {
+            pending.push({
+              blocks,
+              release: () => resolve(blocks.map((b) => (b.text.includes('!') ? { matches: [], guards: [] } : null))),
+              fail: reject,
+            });
+          }),
+        findOrigins: async () => ({ findings: [], stated: [] }),
+      },
+    };
+  }
+
+  it('delivers batches in the order they were pushed, whatever order the answers come in', async () => {
+    const held = heldMatcher();
+    const got: string[] = [];
+    const q = new ScanQueue<string>(held.matcher, new AbortController().signal, (items, scans) => {
+      items.forEach((it, i) => got.push(`${it}:${scans[i] ? 'found' : '-'}`));
+    });
+    q.push('a', block('a!'));
+    q.push('kept', null);
+    await q.flush();
+    q.push('b', block('b'));
+    const drained = q.drain();
+    held.pending[1].release();
+    await Promise.resolve();
+    expect(got).toEqual([]);
+    held.pending[0].release();
+    await drained;
+    expect(got).toEqual(['a:found', 'kept:-', 'b:-']);
+  });
+
+  it('holds the walk back while two batches are outstanding', async () => {
+    const held = heldMatcher();
+    const q = new ScanQueue<string>(held.matcher, new AbortController().signal, () => undefined);
+    q.push('a', block('a'));
+    await q.flush();
+    q.push('b', block('b'));
+    let third = false;
+    const flushed = q.flush().then(() => (third = true));
+    await Promise.resolve();
+    expect(third).toBe(false);
+    held.pending[0].release();
+    await flushed;
+    expect(third).toBe(true);
+  });
+
+  it('fails the walk when a batch gets no answer, and delivers nothing after an abort', async () => {
+    const held = heldMatcher();
+    const delivered: string[] = [];
+    const q = new ScanQueue<string>(held.matcher, new AbortController().signal, (items) => delivered.push(...items));
+    q.push('a', block('a'));
+    const failing = q.drain();
+    held.pending[0].fail(new Error('no answer'));
+    await expect(failing).rejects.toThrow('no answer');
+
+    const ac = new AbortController();
+    const q2 = new ScanQueue<string>(held.matcher, ac.signal, (items) => delivered.push(...items));
+    q2.push('b', block('b'));
+    const aborted = q2.drain();
+    ac.abort(new Error('aborted'));
+    held.pending[1].release();
+    await expect(aborted).rejects.toThrow('aborted');
+    expect(delivered).toEqual([]);
+  });
+});
