@@ -198,6 +198,19 @@ describe('the MV3 service worker stopping (chromium)', () => {
     }
   });
 
+  it('the first page opened after the worker stopped gets every flag: its blocks wake the worker', async () => {
+    expect(await stopWorker()).toBe(true);
+    const url = srv.url('/pages/webshop-fr.html?after-stop');
+    const page = await b.newPage(url);
+    try {
+      await page.bringToFront();
+      const r = await waitForTabResults(b, url, { until: (x) => flagNames(x).length === 2 });
+      expect(flagNames(r)).toEqual(['Ahava – Dead Sea Laboratories Ltd.', 'Booking.com B.V.']);
+    } finally {
+      await page.close();
+    }
+  });
+
   const STORM_PAGES: [string, string[]][] = [
     ['webshop-fr.html', ['Ahava – Dead Sea Laboratories Ltd.', 'Booking.com B.V.']],
     ['split-markup.html', ['Heidelberg Materials AG']],
