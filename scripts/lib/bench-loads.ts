@@ -100,6 +100,8 @@ export interface ExtLoadTime {
   /** Most extension time in one task, and the longest task with extension time in it. */
   maxInTaskMs: number;
   longestTaskMs: number;
+  /** Tasks over 50 ms of which the extension had at least half. */
+  over50Caused: number;
 }
 
 export interface LoadSample {
@@ -375,6 +377,7 @@ async function chromiumLoad(
         totalMs: extTimeBetween(t, nav, Infinity) / 1000,
         maxInTaskMs: Math.max(0, ...extTasks.map((x) => x.ext)) / 1000,
         longestTaskMs: Math.max(0, ...extTasks.map((x) => x.dur)) / 1000,
+        over50Caused: extTasks.filter((x) => x.dur > 50_000 && x.ext >= x.dur / 2).length,
       };
     }
     return {
@@ -818,6 +821,23 @@ export function printLoadResults(r: LoadBenchResults, out: (s?: string) => void)
         'Longest task with ext.',
       ],
       rows,
+    ),
+  );
+  out();
+  out(
+    table(
+      ['Target', 'Measured', 'Holds'],
+      c.series
+        .filter((s) => s.extension)
+        .map((s) => {
+          const caused = s.loads.filter((l) => (l.ext?.over50Caused ?? 0) > 0).length;
+          return [
+            `no task over 50 ms caused by the extension: ${s.page}`,
+            `${caused} of ${s.loads.length} loads had one (most extension time in one task: max ` +
+              `${fmt.ms(Math.max(0, ...s.loads.map((l) => l.ext?.maxInTaskMs ?? 0)))})`,
+            caused === 0 ? 'yes' : 'NO',
+          ];
+        }),
     ),
   );
   out();
