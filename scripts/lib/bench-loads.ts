@@ -535,43 +535,49 @@ async function workerWake(side: ChromiumSide, loads: number, log: (s: string) =>
   };
   // When the background has stored a flag for the page, read from the extension page (which
   // never wakes the worker), against the page's own time origin.
-  const reported = async (page: Page): Promise<number | null> => {
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      const hit = await control
-        .evaluate(async (url) => {
-          const api = (
-            globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }
-          ).chrome;
-          const all = (await api.storage.session.get(null)) as Record<
-            string,
-            { frames?: Record<string, { url?: string; matches?: { level?: string }[] }> }
-          >;
-          return Object.values(all).some((v) =>
-            Object.values(v?.frames ?? {}).some(
-              (f) => f.url === url && (f.matches ?? []).some((m) => m.level === 'flag'),
-            ),
-          );
-        }, LISTED_URL)
-        .catch(() => false);
-      if (hit) {
-        const at = Date.now();
-        const origin = await page.evaluate(() => performance.timeOrigin).catch(() => null);
-        return origin === null ? null : at - origin;
+  // Each load has its own address (a query string), so a report the background kept from an
+  // earlier load of the same page is never taken for this one's.
+  const reported =
+    (url: string) =>
+    async (page: Page): Promise<number | null> => {
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        const hit = await control
+          .evaluate(async (url) => {
+            const api = (
+              globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }
+            ).chrome;
+            const all = (await api.storage.session.get(null)) as Record<
+              string,
+              { frames?: Record<string, { url?: string; matches?: { level?: string }[] }> }
+            >;
+            return Object.values(all).some((v) =>
+              Object.values(v?.frames ?? {}).some(
+                (f) => f.url === url && (f.matches ?? []).some((m) => m.level === 'flag'),
+              ),
+            );
+          }, url)
+          .catch(() => false);
+        if (hit) {
+          const at = Date.now();
+          const origin = await page.evaluate(() => performance.timeOrigin).catch(() => null);
+          return origin === null ? null : at - origin;
+        }
+        await sleep(15);
       }
-      await sleep(15);
-    }
-    return null;
-  };
+      return null;
+    };
   const result: WakeResult = { stopped: [], running: [], confirmedWakes: 0 };
   try {
     for (let i = 0; i < loads; i++) {
       log(`  service worker: load ${i + 1} of ${loads} after stopping it, and one while it runs ...`);
       const wasStopped = await stop();
-      result.stopped.push(await chromiumLoad(side, LISTED_URL, { waitFlag: true, during: reported }));
+      const stoppedUrl = `${LISTED_URL}?load=${i + 1}-stopped`;
+      result.stopped.push(await chromiumLoad(side, stoppedUrl, { waitFlag: true, during: reported(stoppedUrl) }));
       if (wasStopped && running().length > 0) result.confirmedWakes++;
       await sleep(500);
-      result.running.push(await chromiumLoad(side, LISTED_URL, { waitFlag: true, during: reported }));
+      const runningUrl = `${LISTED_URL}?load=${i + 1}-running`;
+      result.running.push(await chromiumLoad(side, runningUrl, { waitFlag: true, during: reported(runningUrl) }));
     }
   } finally {
     await cdp.detach().catch(() => {});
