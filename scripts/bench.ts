@@ -5,13 +5,18 @@
 //  3. The built extension in real Chromium: a very large page, a notice with thousands of
 //     organisations, and an infinite-scroll page (scripting time, longest task, time to
 //     first flag, cost per appended batch, memory).
-//  4. The command line as whole processes: `scan` of 4 MB against a bare Node floor, start-up,
+//  4. Page loads with and without the extension, on pages served under the real addresses
+//     where the content script runs (a trivial page, five saved product pages): long tasks
+//     per load, the extension's compile, evaluation and calls, memory per extra tab, the
+//     service worker waking for a page, and Firefox's own figures (bench-loads.ts).
+//  5. The command line as whole processes: `scan` of 4 MB against a bare Node floor, start-up,
 //     and a long stream on standard input with its peak memory.
-//  5. Every reader on damaged and hostile input (deep nesting, workbook bombs, huge tables).
+//  6. Every reader on damaged and hostile input (deep nesting, workbook bombs, huge tables).
 // Every run also proves, with an equivalence check, that the fast paths change no result.
 //
 // Options: --quick (a short run), --no-browser, --mb N (text size), --json FILE (results),
-// --unminified (measure an unminified build, to see which functions the time goes to).
+// --unminified (measure an unminified build, to see which functions the time goes to),
+// --loads N (page loads per page and condition in section 4), --no-firefox.
 // Figures of one full run are kept in README.md ("Performance"); docs/performance.md
 // explains the design choices. Progress goes to stderr, tables to stdout.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +30,7 @@ import { loadTimedCode } from './lib/bench-bundle';
 import { measureStartup } from './lib/bench-startup';
 import { fmt, machine, table } from './lib/bench-report';
 import { runBrowserBench, printBrowserResults } from './lib/bench-browser';
+import { printLoadResults, runLoadBench } from './lib/bench-loads';
 import { measureCli } from './lib/bench-cli';
 import { printCliResults, printReaderResults } from './lib/bench-cli-report';
 import { measureReaders } from './lib/bench-readers';
@@ -41,6 +47,8 @@ const argValue = (name: string): string | undefined => {
 };
 const targetMB = Number(argValue('--mb') ?? (quick ? 4 : 32));
 const jsonOut = argValue('--json');
+const loadsArg = argValue('--loads');
+const noFirefox = args.includes('--no-firefox');
 
 const log = (s: string): void => void process.stderr.write(s + '\n');
 const out = (s = ''): void => void process.stdout.write(s + '\n');
@@ -267,6 +275,15 @@ async function main(): Promise<number> {
     results.browser = browser;
     out();
     printBrowserResults(browser, out);
+    log('page loads with and without the extension ...');
+    const loads = await runLoadBench({
+      quick,
+      log,
+      loads: loadsArg ? Number(loadsArg) : undefined,
+      firefox: !noFirefox,
+    });
+    results.loads = loads;
+    printLoadResults(loads, out);
   }
 
   // ---- The command line and its readers ----

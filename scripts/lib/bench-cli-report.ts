@@ -7,7 +7,7 @@ const mib = (x: number) => `${x.toFixed(0)} MiB`;
 
 export function printCliResults(r: CliResult, out: (s?: string) => void): void {
   out();
-  out(`## 4. The command line, whole processes (median of ${r.rounds} interleaved rounds)`);
+  out(`## 5. The command line, whole processes (median of ${r.rounds} interleaved rounds)`);
   out();
   const ratio = r.scan.wallMs / r.floor.wallMs;
   const cpuRatio = r.scan.cpuMs / r.floor.cpuMs;
@@ -60,7 +60,7 @@ export function printCliResults(r: CliResult, out: (s?: string) => void): void {
 
 export function printReaderResults(r: ReadersResult, out: (s?: string) => void): void {
   out();
-  out('## 5. Readers on damaged and hostile input');
+  out('## 6. Readers on damaged and hostile input');
   out();
   out(
     table(

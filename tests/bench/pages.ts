@@ -261,3 +261,24 @@ export function infiniteScrollPage(
     .replace('</body>', `<script>${script}</script></body>`);
   return { html, listedItems: first.listedItems };
 }
+
+/** One heading, one sentence: what a page costs when the extension has nothing to read. */
+export function trivialPage(): GeneratedPage {
+  return {
+    html:
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench: trivial page</title></head>' +
+      '<body><h1>A trivial page</h1><p>One sentence and nothing else, for the Settlement Screen benchmark.</p></body></html>',
+    listedItems: 0,
+  };
+}
+
+/** A short award notice naming one listed company: the smallest page with a flag. */
+export function listedNamePage(): GeneratedPage {
+  return {
+    html:
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench: one listed name</title></head>' +
+      '<body><h1>Contract award notice (fictional, for the Settlement Screen benchmark)</h1>' +
+      `<p>Official name of the winner: ${esc(LISTED_ORGS[0])}, ${esc(STREETS[0])} 12, 1000 Brussels.</p></body></html>`,
+    listedItems: 1,
+  };
+}
