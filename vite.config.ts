@@ -48,7 +48,7 @@ export default defineConfig(({ mode }) => {
       // read-excel-file unzips through fflate, whose async unzip starts a Web Worker from a
       // blob: URL for entries over 512 KB, which the extension pages' CSP (script-src 'self')
       // forbids. This shim keeps every fflate export and makes unzip synchronous.
-      alias: [{ find: /^fflate$/, replacement: resolve(__dirname, 'src/shared/screening/fflate-sync.ts') }],
+      alias: [{ find: /^fflate$/, replacement: resolve(__dirname, 'src/formats/tables/fflate-sync.ts') }],
     },
     build: {
       outDir,
@@ -60,8 +60,8 @@ export default defineConfig(({ mode }) => {
       // the screening page (popup, options, context menu) and the report page (popup).
       rolldownOptions: {
         input: {
-          screen: resolve(__dirname, 'src/screen/index.html'),
-          report: resolve(__dirname, 'src/report/index.html'),
+          screen: resolve(__dirname, 'src/ui/screen/index.html'),
+          report: resolve(__dirname, 'src/ui/report/index.html'),
         },
       },
     },

@@ -35,7 +35,7 @@ import { measureCli } from './lib/bench-cli';
 import { printCliResults, printReaderResults } from './lib/bench-cli-report';
 import { measureReaders } from './lib/bench-readers';
 import { Matcher } from '../src/core/matcher';
-import { CHROMIUM_PATH } from '../tests/e2e/harness/browsers';
+import { CHROMIUM_PATH } from './lib/harness/browsers';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

@@ -10,9 +10,9 @@ import { join, relative, resolve } from 'node:path';
 import compiledJson from '../src/generated/compiled-lists.json';
 import type { CompiledData } from '../src/core/types';
 import type { ReportedMatch, TabResults } from '../src/shared/messages';
-import { launchChromium } from '../tests/e2e/harness/chromium';
-import { allMatches, badgeText, openPopup, waitForTabResults } from '../tests/e2e/harness/extension';
-import { startServer } from '../tests/e2e/harness/server';
+import { launchChromium } from './lib/harness/chromium';
+import { allMatches, badgeText, openPopup, waitForTabResults } from './lib/harness/extension';
+import { startServer } from './lib/harness/server';
 
 const root = resolve(import.meta.dirname, '..');
 const compiled = compiledJson as unknown as CompiledData;

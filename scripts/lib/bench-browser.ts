@@ -1,6 +1,6 @@
 // The built extension (dist/chrome-local, copied aside so a concurrent rebuild cannot change
 // it mid-run) in real headless Chromium through playwright-core, on generated pages
-// (tests/bench/pages.ts) served from 127.0.0.1. For each page a CDP trace with CPU samples
+// (scripts/lib/bench-pages.ts) served from 127.0.0.1. For each page a CDP trace with CPU samples
 // gives the content script's scripting time and the tasks it ran in (bench-trace.ts); a
 // script in the page's main world records long tasks (PerformanceObserver) and when the
 // extension's highlights appear (CSS.highlights is one registry per document, shared with
@@ -16,12 +16,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { CHROMIUM_PATH } from '../../tests/e2e/harness/browsers';
-import { CHROMIUM_FLAGS } from '../../tests/e2e/harness/chromium';
-import { ensureLocalBuild } from '../../tests/e2e/harness/build';
-import { startServer, type StaticServer } from '../../tests/e2e/harness/server';
-import { callExpression } from '../../tests/e2e/harness/types';
-import { infiniteScrollPage, noticePage, productGridPage, type GeneratedPage } from '../../tests/bench/pages';
+import { CHROMIUM_PATH } from './harness/browsers';
+import { CHROMIUM_FLAGS } from './harness/chromium';
+import { ensureLocalBuild } from './harness/build';
+import { startServer, type StaticServer } from './harness/server';
+import { callExpression } from './harness/types';
+import { infiniteScrollPage, noticePage, productGridPage, type GeneratedPage } from './bench-pages';
 import { extTimeBetween, extTimeByFunction, summariseTrace, type TraceEvent, type TraceSummary } from './bench-trace';
 import { fmt, median, table } from './bench-report';
 

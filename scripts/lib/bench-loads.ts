@@ -20,12 +20,12 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CHROMIUM_PATH, FIREFOX_PATH } from '../../tests/e2e/harness/browsers';
-import { CHROMIUM_FLAGS } from '../../tests/e2e/harness/chromium';
-import { ensureLocalBuild } from '../../tests/e2e/harness/build';
-import { startFirefoxWithExtension } from '../../tests/e2e/harness/firefox';
-import { extensionPagePath, readBuiltManifest } from '../../tests/e2e/harness/ext-manifest';
-import { listedNamePage, noticePage, trivialPage } from '../../tests/bench/pages';
+import { CHROMIUM_PATH, FIREFOX_PATH } from './harness/browsers';
+import { CHROMIUM_FLAGS } from './harness/chromium';
+import { ensureLocalBuild } from './harness/build';
+import { startFirefoxWithExtension } from './harness/firefox';
+import { extensionPagePath, readBuiltManifest } from './harness/ext-manifest';
+import { listedNamePage, noticePage, trivialPage } from './bench-pages';
 import { extTimeBetween, overlap, summariseTrace, type TraceEvent } from './bench-trace';
 import { fmt, median, table } from './bench-report';
 

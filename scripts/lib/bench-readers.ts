@@ -11,7 +11,7 @@ import { zipSync } from 'fflate';
 import { InputError, type CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import type { Matcher } from '../../src/core/matcher';
-import { ScreeningInputError, loadScreeningFile } from '../../src/shared/screening';
+import { ScreeningInputError, loadScreeningFile } from '../../src/formats/tables';
 import { median } from './bench-report';
 import { rng } from './bench-corpus';
 

@@ -3,7 +3,7 @@
 // of page text; a finding counts right when the item expects its place.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { contextsFromLines } from '../../src/content/origin-scan';
+import { contextsFromLines } from '../../src/formats/page/origin-scan';
 import { OriginMatcher, type OriginContextKind } from '../../src/core/origins';
 import { buildOriginIndex } from './build-origins';
 

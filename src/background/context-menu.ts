@@ -10,7 +10,7 @@ import { browser, type Tabs } from '../shared/browser';
 import { t } from '../shared/i18n';
 
 export const CHECK_MENU_ID = 'settlement-screen-check-selection';
-export const SCREEN_PAGE = 'src/screen/index.html';
+export const SCREEN_PAGE = 'src/ui/screen/index.html';
 /** As the lookup box: longer than any name, short enough to stay instant. */
 export const MAX_SELECTION_LENGTH = 1000;
 

@@ -10,14 +10,9 @@ import { OriginMatcher, type OriginIndex } from '../core/origins';
 import type { CompiledData } from '../core/types';
 import { getImportedCompiled } from '../shared/user-data/imported-lists';
 import { mergeCompiledData } from '../shared/user-data/merge';
-import type {
-  ListChoice,
-  MatchBlocksReply,
-  MatchOriginsReply,
-  MatchRequest,
-  OriginContextOnPage,
-} from '../shared/match-messages';
-import { originsOf } from '../shared/origin-findings';
+import type { ListChoice, MatchBlocksReply, MatchOriginsReply, MatchRequest } from '../shared/match-messages';
+import type { OriginContextOnPage } from '../core/origin-report';
+import { originsOf } from '../core/origin-findings';
 
 const MATCHERS_KEPT = 4;
 

@@ -4,13 +4,13 @@
 // (generic rules plus the site adapter for --url), and the same names from the page's data
 // (JSON-LD, microdata, a site's inline JSON) that the visible text does not already show.
 import { parseHTML } from 'linkedom';
-import { collectBlocks } from '../content/collect-blocks';
-import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates } from '../content/fields';
-import { isHiddenStatic } from '../content/visibility';
-import { pageLanguage } from '../content/page-language';
-import { scanPageOrigins } from '../content/origin-scan';
+import { collectBlocks } from '../formats/page/collect-blocks';
+import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates } from '../formats/page/fields';
+import { isHiddenStatic } from '../formats/page/visibility';
+import { pageLanguage } from '../formats/page/page-language';
+import { scanPageOrigins } from '../formats/page/origin-scan';
 import { cliOriginMatcher } from './origin-data';
-import type { PageOrigins } from '../shared/origin-messages';
+import type { PageOrigins } from '../core/origin-report';
 import type { TextBlock } from '../core/types';
 
 export interface HtmlBlocks {

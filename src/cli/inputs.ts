@@ -9,10 +9,10 @@ import type { TextBlock } from '../core/types';
 import { htmlInput } from './html-blocks';
 import { InputError } from './io';
 import { blocksFromText } from './text-blocks';
-import { contextsFromLines } from '../content/origin-scan';
-import { originsOf } from '../shared/origin-findings';
+import { contextsFromLines } from '../formats/page/origin-scan';
+import { originsOf } from '../core/origin-findings';
 import { cliOriginMatcher } from './origin-data';
-import type { PageOrigins } from '../shared/origin-messages';
+import type { PageOrigins } from '../core/origin-report';
 
 export type InputFormat = 'html' | 'text' | ReturnType<typeof parseDataFile>['format'];
 

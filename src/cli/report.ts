@@ -1,7 +1,7 @@
 // The CLI's output. The JSON shape is a contract used outside the project:
 // keep every field and its meaning stable; add fields only at the end of an object.
 import type { BlockScan, Matcher } from '../core/matcher';
-import type { PageOrigins } from '../shared/origin-messages';
+import type { PageOrigins } from '../core/origin-report';
 import type {
   CompiledData,
   Entity,

@@ -8,8 +8,8 @@
 import pkg from '../../package.json';
 import type { Matcher } from '../core/matcher';
 import type { Evidence, FieldRole, MatchedEntry, MatchLevel, MatchType, RuleName } from '../core/types';
-import { lookupFromCompiled } from '../popup/lookup';
-import { buildBulkRecord, bulkCsv, sha256Hex } from '../shared/audit';
+import { lookupFromCompiled } from '../ui/presentation/lookup';
+import { buildBulkRecord, bulkCsv, sha256Hex } from '../ui/presentation/audit';
 import {
   ScreeningInputError,
   chooseColumn,
@@ -25,7 +25,7 @@ import {
   type ScreenResult,
   type ScreenRow,
   type ScreeningWarning,
-} from '../shared/screening';
+} from '../formats/tables';
 import { decodeWarningText } from '../formats/decode-warnings';
 import { decodeBytes } from '../formats/text-decode';
 import { SCREEN_MAX_FILE_BYTES } from '../formats/limits';

@@ -2,8 +2,8 @@
 // content script's matcher asks the background (remote-matcher.ts); tests and tools use
 // the core matcher in the same context.
 import type { BlockScan } from '../core/matcher';
-import type { OriginContextOnPage, WireBlock } from '../shared/match-messages';
-import type { PageOrigins } from '../shared/origin-messages';
+import type { WireBlock } from '../shared/match-messages';
+import type { OriginContextOnPage, PageOrigins } from '../core/origin-report';
 
 export interface BlockMatcher {
   /** Same key, same results: the scanner rescans the page when the key changes. */

@@ -7,7 +7,7 @@
 // One Highlight object per visual class, as painting cost grows with highlights x ranges
 // (WebKit/WebKit#73511). Where the API is missing, nothing is painted and the popup
 // still lists the matches.
-import type { TextSegment } from './collect-blocks';
+import type { TextSegment } from '../formats/page/collect-blocks';
 import highlightCss from './highlight.css?inline';
 
 /** A match's part inside one text node, in that node's own offsets. */

@@ -3,7 +3,7 @@
 // directly from within mutation observer"); the work happens after ~250 ms without new
 // mutations, in an idle callback. Observers do not cross shadow boundaries, so each open
 // shadow root is observed as its own root.
-import { blockContainerOf, composedParent, isBlockElement } from './collect-blocks';
+import { blockContainerOf, composedParent, isBlockElement } from '../formats/page/collect-blocks';
 
 export interface WatchOptions {
   /** Our own UI host, if any: mutations inside it are ignored. */

@@ -21,18 +21,18 @@ import {
   nextWalkSibling,
   type CollectOptions,
   type PageBlock,
-} from './collect-blocks';
-import { hiddenTestFor, isHiddenInBrowser } from './visibility';
+} from '../formats/page/collect-blocks';
+import { hiddenTestFor, isHiddenInBrowser } from '../formats/page/visibility';
 import { runSliced, yieldToPage } from './scheduler';
 import { watchMutations, outermost, type PageWatcher } from './observer';
 import { clear, mapMatchToRanges, paint, revealRange, type RangeSpec } from './highlight';
 import { buildReport, parseMatchKey, pausedReport, reportSignature, type ReportMeta } from './report';
-import { collectOriginContexts } from './origin-scan';
+import { collectOriginContexts } from '../formats/page/origin-scan';
 import { contentOriginLabels } from './origin-labels';
-import type { PageOrigins } from '../shared/origin-messages';
+import type { PageOrigins } from '../core/origin-report';
 import type { PageReport } from '../shared/messages';
-import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates, type ExtraBlock } from './fields';
-import { pageLanguage } from './page-language';
+import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates, type ExtraBlock } from '../formats/page/fields';
+import { pageLanguage } from '../formats/page/page-language';
 import { markFor } from './review-mode';
 
 /**
@@ -141,7 +141,7 @@ export class PageScanner {
   #painted = false;
 
   #index = new PageIndex();
-  /** Blocks from the page's data, read on full scans (src/content/fields/). */
+  /** Blocks from the page's data, read on full scans (src/formats/page/fields/). */
   #pageData: Entry[] = [];
   /** Blocks with matches or guards, and their page-resolved scans (same order). */
   #found: FoundEntry[] = [];
@@ -166,7 +166,7 @@ export class PageScanner {
   #forceReport = false;
   /** Current wait before sending again a report the background did not take (0: none failed). */
   #redeliveryMs = 0;
-  /** Origin findings of the last full scan (src/content/origin-scan.ts). */
+  /** Origin findings of the last full scan (src/formats/page/origin-scan.ts). */
   #origins: PageOrigins | null = null;
   #renderRetries = 0;
   #renderTimer: ReturnType<typeof setTimeout> | null = null;
@@ -320,7 +320,7 @@ export class PageScanner {
     clear();
   }
 
-  /** One per scan job: the field detector caches per element (src/content/fields/). */
+  /** One per scan job: the field detector caches per element (src/formats/page/fields/). */
   #collectOptions(): CollectOptions {
     // The page's language can change between scans (a site switching languages in place).
     this.#lang = pageLanguage(document);

@@ -7,7 +7,6 @@ import {
   MAX_CONTEXT_CHARS,
   MAX_ORIGIN_CONTEXTS,
   type MatchOriginsReply,
-  type OriginContextOnPage,
   MAX_BLOCKS_PER_REQUEST,
   MAX_CHARS_PER_REQUEST,
   type ListChoice,
@@ -15,7 +14,7 @@ import {
   type MatchBlocksRequest,
   type WireBlock,
 } from '../shared/match-messages';
-import type { PageOrigins } from '../shared/origin-messages';
+import type { OriginContextOnPage, PageOrigins } from '../core/origin-report';
 import type { BlockMatcher } from './block-matcher';
 import { askBackground } from './ask-background';
 

@@ -2,7 +2,7 @@
 // the size bounds and keys are unit-testable.
 import type { BlockScan } from '../core/matcher';
 import type { PageReport, ReportedGuard, ReportedMatch } from '../shared/messages';
-import { originsSignature } from '../shared/origin-messages';
+import { originsSignature } from '../core/origin-report';
 
 /** A scanned block as the scanner keeps it: `id` is stable while the block is unchanged. */
 export interface ScannedBlock {

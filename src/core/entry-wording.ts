@@ -1,7 +1,7 @@
 // What a list entry says, independent of the UI language: the kind of list, the entry's
 // standing (listed, excluded, removed, revoked, ...), its dates and its history, and one
 // attributed English sentence for the CLI and the CSV export. The popup and the options page
-// say the same in the user's language (src/popup/explain.ts). Pure: no DOM, no extension APIs.
+// say the same in the user's language (src/ui/presentation/explain.ts). Pure: no DOM, no extension APIs.
 import type { EntryEvent, EntryRef, EntryStanding, ListKind } from './types';
 
 /** What the wording needs of a list: a ListMeta, or a list as an audit record keeps it. */

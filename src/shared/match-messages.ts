@@ -4,8 +4,7 @@
 // that does not validate is dropped, a reply that does not validate counts as no answer.
 import type { BlockScan } from '../core/matcher';
 import type { FieldRole, GuardHit, Match } from '../core/types';
-import type { OriginContext } from '../core/origins';
-import { isPageOrigins, type PageOrigins } from './origin-messages';
+import { isPageOrigins, type OriginContextOnPage, type PageOrigins } from '../core/origin-report';
 
 /** Which lists to match with: what the settings switch off, and the user data's revision. */
 export interface ListChoice {
@@ -33,12 +32,6 @@ export type MatchBlocksRequest = { type: 'match-blocks'; lists: ListChoice; bloc
  * page hold no listed name.
  */
 export type MatchBlocksReply = { ok: true; found: [number, BlockScan][] } | { ok: false };
-
-/** A label/value context of the page and whether it came from the page's data. */
-export interface OriginContextOnPage {
-  c: OriginContext;
-  fromPageData: boolean;
-}
 
 export type MatchOriginsRequest = { type: 'match-origins'; contexts: OriginContextOnPage[] };
 export type MatchOriginsReply = { ok: true; origins: PageOrigins } | { ok: false };

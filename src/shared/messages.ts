@@ -1,7 +1,7 @@
 // Typed messages between the extension's contexts. One union per direction, each
 // validated on receipt with a guard: anything that does not validate is dropped.
 import type { GuardHit, Match } from '../core/types';
-import { isPageOrigins, type PageOrigins } from './origin-messages';
+import { isPageOrigins, type PageOrigins } from '../core/origin-report';
 
 /** A match as reported from a page: the core match plus where it is on the page. */
 export interface ReportedMatch extends Match {

@@ -1,6 +1,6 @@
 // Which of the supported sites are tender platforms and which are shops: the default for
 // marking names on pages differs between the two (settings.ts, marksFor). The domains are
-// those of the manifest's content scripts and of the site adapters (src/content/sites/);
+// those of the manifest's content scripts and of the site adapters (src/formats/page/sites/);
 // tests/unit/private-mode.test.ts checks that every one of them has a kind here.
 
 export type SiteKind = 'procurement' | 'shop';

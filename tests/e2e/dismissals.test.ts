@@ -11,7 +11,7 @@
 // pages as rendered text, clicked with DOM clicks and typed into with real key events.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabResults } from '../../src/shared/messages';
-import { ensureLocalBuild, type Target } from './harness/build';
+import { ensureLocalBuild, type Target } from '../../scripts/lib/harness/build';
 import {
   allMatches,
   badgeText,
@@ -20,13 +20,13 @@ import {
   visibleText,
   waitFor,
   waitForTabResults,
-} from './harness/extension';
-import { launchBrowser } from './harness/launch';
-import { enMessage } from './harness/messages';
-import { typeInto } from './harness/page-io';
-import { dumpHighlights } from './harness/page-probes';
-import { startServer, type StaticServer } from './harness/server';
-import type { BrowserName, ExtBrowser, TabPage } from './harness/types';
+} from '../../scripts/lib/harness/extension';
+import { launchBrowser } from '../../scripts/lib/harness/launch';
+import { enMessage } from '../../scripts/lib/harness/messages';
+import { typeInto } from '../../scripts/lib/harness/page-io';
+import { dumpHighlights } from '../../scripts/lib/harness/page-probes';
+import { startServer, type StaticServer } from '../../scripts/lib/harness/server';
+import type { BrowserName, ExtBrowser, TabPage } from '../../scripts/lib/harness/types';
 
 const FLAG = 'settlement-screen-flag';
 const BOOKING = 'Booking.com B.V.';
@@ -168,7 +168,7 @@ describe.each(CASES)('dismissals in %s', (browserName, target) => {
   });
 
   it("the page's record lists the dismissal in force and marks the dismissed company", async () => {
-    const report = await b.newPage(`${b.extensionOrigin}/src/report/index.html?tab=${results.tabId}`);
+    const report = await b.newPage(`${b.extensionOrigin}/src/ui/report/index.html?tab=${results.tabId}`);
     try {
       const text = await waitFor(async () => {
         const t = await visibleText(report);

@@ -14,9 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import compiledJson from '../../src/generated/compiled-lists.json';
 import type { CompiledData } from '../../src/core/types';
 import type { TabResults } from '../../src/shared/messages';
-import { ensureLocalBuild, type Target } from './harness/build';
-import { launchBrowser } from './harness/launch';
-import { startServer, type StaticServer } from './harness/server';
+import { ensureLocalBuild, type Target } from '../../scripts/lib/harness/build';
+import { launchBrowser } from '../../scripts/lib/harness/launch';
+import { startServer, type StaticServer } from '../../scripts/lib/harness/server';
 import {
   allMatches,
   badgeText,
@@ -26,9 +26,9 @@ import {
   visibleText,
   waitFor,
   waitForTabResults,
-} from './harness/extension';
-import { domSnapshot, dumpHighlights, findTextRect, type HighlightDump } from './harness/page-probes';
-import type { BrowserName, ExtBrowser, TabPage } from './harness/types';
+} from '../../scripts/lib/harness/extension';
+import { domSnapshot, dumpHighlights, findTextRect, type HighlightDump } from '../../scripts/lib/harness/page-probes';
+import type { BrowserName, ExtBrowser, TabPage } from '../../scripts/lib/harness/types';
 
 const compiled = compiledJson as unknown as CompiledData;
 const FLAG = 'settlement-screen-flag';

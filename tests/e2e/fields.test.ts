@@ -9,13 +9,13 @@
 // (CSS.highlights) and the popup as rendered text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabResults } from '../../src/shared/messages';
-import { ensureLocalBuild, type Target } from './harness/build';
-import { allMatches, badgeText, openPopup, visibleText, waitForTabResults } from './harness/extension';
-import { launchBrowser } from './harness/launch';
-import { enMessage } from './harness/messages';
-import { dumpHighlights } from './harness/page-probes';
-import { startServer, type StaticServer } from './harness/server';
-import type { BrowserName, ExtBrowser, TabPage } from './harness/types';
+import { ensureLocalBuild, type Target } from '../../scripts/lib/harness/build';
+import { allMatches, badgeText, openPopup, visibleText, waitForTabResults } from '../../scripts/lib/harness/extension';
+import { launchBrowser } from '../../scripts/lib/harness/launch';
+import { enMessage } from '../../scripts/lib/harness/messages';
+import { dumpHighlights } from '../../scripts/lib/harness/page-probes';
+import { startServer, type StaticServer } from '../../scripts/lib/harness/server';
+import type { BrowserName, ExtBrowser, TabPage } from '../../scripts/lib/harness/types';
 
 const FLAG = 'settlement-screen-flag';
 const POSSIBLE = 'settlement-screen-possible';

@@ -2,11 +2,11 @@
 // independent of the real extension: if these fail, the harness or the machine's browsers
 // are broken, not the product.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './harness/launch';
-import { startServer, type StaticServer } from './harness/server';
-import { allMatches, badgeText, waitForTabResults } from './harness/extension';
-import { domSnapshot, dumpHighlights } from './harness/page-probes';
-import type { BrowserName, ExtBrowser } from './harness/types';
+import { launchBrowser } from '../../scripts/lib/harness/launch';
+import { startServer, type StaticServer } from '../../scripts/lib/harness/server';
+import { allMatches, badgeText, waitForTabResults } from '../../scripts/lib/harness/extension';
+import { domSnapshot, dumpHighlights } from '../../scripts/lib/harness/page-probes';
+import type { BrowserName, ExtBrowser } from '../../scripts/lib/harness/types';
 
 const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 

@@ -13,11 +13,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Browser from 'webextension-polyfill';
 import type { TabResults } from '../../src/shared/messages';
-import { ensureLocalBuild, type Target } from './harness/build';
-import { allMatches, openPopup, sleep, visibleText, waitFor, waitForTabResults } from './harness/extension';
-import { domSnapshot, dumpHighlights } from './harness/page-probes';
-import { startServer, type StaticServer } from './harness/server';
-import type { BrowserName } from './harness/types';
+import { ensureLocalBuild, type Target } from '../../scripts/lib/harness/build';
+import {
+  allMatches,
+  openPopup,
+  sleep,
+  visibleText,
+  waitFor,
+  waitForTabResults,
+} from '../../scripts/lib/harness/extension';
+import { domSnapshot, dumpHighlights } from '../../scripts/lib/harness/page-probes';
+import { startServer, type StaticServer } from '../../scripts/lib/harness/server';
+import type { BrowserName } from '../../scripts/lib/harness/types';
 import { launchSec, type SecBrowser, type SecTab } from './security-harness';
 
 const FLAG = 'settlement-screen-flag';

@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BulkAuditRecord } from '../../src/shared/audit/types';
+import type { BulkAuditRecord } from '../../src/ui/presentation/audit/types';
 import type { TabResults } from '../../src/shared/messages';
-import { ensureLocalBuild, type Target } from './harness/build';
+import { ensureLocalBuild, type Target } from '../../scripts/lib/harness/build';
 import {
   allMatches,
   badgeText,
@@ -20,14 +20,20 @@ import {
   visibleText,
   waitFor,
   waitForTabResults,
-} from './harness/extension';
-import { launchBrowser } from './harness/launch';
-import { enMessage } from './harness/messages';
-import { catchDownload, chooseFiles, firefoxDownloadPrefs, pasteInto, typeInto } from './harness/page-io';
-import { dumpHighlights } from './harness/page-probes';
-import { sha256 } from './harness/records';
-import { startServer, type StaticServer } from './harness/server';
-import type { BrowserName, ExtBrowser, TabPage } from './harness/types';
+} from '../../scripts/lib/harness/extension';
+import { launchBrowser } from '../../scripts/lib/harness/launch';
+import { enMessage } from '../../scripts/lib/harness/messages';
+import {
+  catchDownload,
+  chooseFiles,
+  firefoxDownloadPrefs,
+  pasteInto,
+  typeInto,
+} from '../../scripts/lib/harness/page-io';
+import { dumpHighlights } from '../../scripts/lib/harness/page-probes';
+import { sha256 } from '../../scripts/lib/harness/records';
+import { startServer, type StaticServer } from '../../scripts/lib/harness/server';
+import type { BrowserName, ExtBrowser, TabPage } from '../../scripts/lib/harness/types';
 
 const FLAG = 'settlement-screen-flag';
 const COMPANY = 'Kastanjehof Bouwgroep NV';
@@ -157,7 +163,7 @@ describe.each(CASES)('imported lists in %s', (browserName, target) => {
   });
 
   it('a bulk screening uses the list too, and its record carries it with the SHA-256 of the file', async () => {
-    const screen = await b.newPage(`${b.extensionOrigin}/src/screen/index.html`);
+    const screen = await b.newPage(`${b.extensionOrigin}/src/ui/screen/index.html`);
     try {
       await waitFor(() => screen.evaluate(() => document.querySelector('#paste-names') !== null), 'the paste box');
       await pasteInto(screen, '#paste-names', `${COMPANY}\nKastanjehof Bouw\nDrukkerij Janssens BV`);

@@ -6,12 +6,12 @@
 //   - origin-ariel-powder.html, origin-made-in-israel.html, origin-jordan.html: no finding.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabResults } from '../../src/shared/messages';
-import { ensureLocalBuild, type Target } from './harness/build';
-import { badgeText, openPopup, visibleText, waitForTabResults } from './harness/extension';
-import { launchBrowser } from './harness/launch';
-import { enMessage } from './harness/messages';
-import { startServer, type StaticServer } from './harness/server';
-import type { BrowserName, ExtBrowser } from './harness/types';
+import { ensureLocalBuild, type Target } from '../../scripts/lib/harness/build';
+import { badgeText, openPopup, visibleText, waitForTabResults } from '../../scripts/lib/harness/extension';
+import { launchBrowser } from '../../scripts/lib/harness/launch';
+import { enMessage } from '../../scripts/lib/harness/messages';
+import { startServer, type StaticServer } from '../../scripts/lib/harness/server';
+import type { BrowserName, ExtBrowser } from '../../scripts/lib/harness/types';
 
 const CASES: [BrowserName, Target][] = [
   ['chromium', 'chrome'],

@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Browser from 'webextension-polyfill';
 import type { TabResults } from '../../src/shared/messages';
-import { ensureLocalBuild, type Target } from './harness/build';
-import { allMatches, waitFor, waitForTabResults } from './harness/extension';
-import { launchBrowser } from './harness/launch';
-import { startServer, type StaticServer } from './harness/server';
-import type { BrowserName, ExtBrowser, TabPage } from './harness/types';
+import { ensureLocalBuild, type Target } from '../../scripts/lib/harness/build';
+import { allMatches, waitFor, waitForTabResults } from '../../scripts/lib/harness/extension';
+import { launchBrowser } from '../../scripts/lib/harness/launch';
+import { startServer, type StaticServer } from '../../scripts/lib/harness/server';
+import type { BrowserName, ExtBrowser, TabPage } from '../../scripts/lib/harness/types';
 
 const AXE_SOURCE = readFileSync(join('node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const SHOTS = join('dist', 'test-output', 'screenshots');
@@ -122,8 +122,8 @@ describe.each(CASES)('popup at a glance in %s', (browserName, target) => {
 
     const pages: [string, (b: ExtBrowser, tabId: number) => string][] = [
       ['options', (b) => `${b.extensionOrigin}/${b.manifest.options!.replace(/^\//, '')}`],
-      ['screening', (b) => `${b.extensionOrigin}/src/screen/index.html`],
-      ['report', (b, id) => `${b.extensionOrigin}/src/report/index.html?tab=${id}`],
+      ['screening', (b) => `${b.extensionOrigin}/src/ui/screen/index.html`],
+      ['report', (b, id) => `${b.extensionOrigin}/src/ui/report/index.html?tab=${id}`],
     ];
 
     it('finds no violation in the popup, closed and with every details open', async () => {

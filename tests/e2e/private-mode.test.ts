@@ -26,7 +26,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Browser from 'webextension-polyfill';
 import type { TabResults } from '../../src/shared/messages';
-import { ensureLocalBuild, type Target } from './harness/build';
+import { ensureLocalBuild, type Target } from '../../scripts/lib/harness/build';
 import {
   allMatches,
   badgeText,
@@ -36,10 +36,10 @@ import {
   visibleText,
   waitFor,
   waitForTabResults,
-} from './harness/extension';
-import { enMessage } from './harness/messages';
-import { startServer, type StaticServer } from './harness/server';
-import type { BrowserName, TabPage } from './harness/types';
+} from '../../scripts/lib/harness/extension';
+import { enMessage } from '../../scripts/lib/harness/messages';
+import { startServer, type StaticServer } from '../../scripts/lib/harness/server';
+import type { BrowserName, TabPage } from '../../scripts/lib/harness/types';
 import { launchSec, type SecBrowser } from './security-harness';
 
 const FLAG = 'settlement-screen-flag';

@@ -37,11 +37,18 @@ import type Browser from 'webextension-polyfill';
 import type { CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportedMatch, TabResults } from '../../src/shared/messages';
-import { ensureShippedBuild, type Target } from './harness/build';
-import { allMatches, openPopup, sessionStore, sleep, waitFor, waitForTabResults } from './harness/extension';
-import { enMessage } from './harness/messages';
-import { dumpHighlights } from './harness/page-probes';
-import type { BrowserName, TabPage } from './harness/types';
+import { ensureShippedBuild, type Target } from '../../scripts/lib/harness/build';
+import {
+  allMatches,
+  openPopup,
+  sessionStore,
+  sleep,
+  waitFor,
+  waitForTabResults,
+} from '../../scripts/lib/harness/extension';
+import { enMessage } from '../../scripts/lib/harness/messages';
+import { dumpHighlights } from '../../scripts/lib/harness/page-probes';
+import type { BrowserName, TabPage } from '../../scripts/lib/harness/types';
 import { launchSec, type SecBrowser } from './security-harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -17,13 +17,20 @@ import writeXlsxFile from 'write-excel-file/universal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import compiledJson from '../../src/generated/compiled-lists.json';
 import type { CompiledData } from '../../src/core/types';
-import type { BulkAuditRecord, PageAuditRecord } from '../../src/shared/audit/types';
-import { BULK_CSV_COLUMNS, PAGE_CSV_COLUMNS } from '../../src/shared/audit/csv';
+import type { BulkAuditRecord, PageAuditRecord } from '../../src/ui/presentation/audit/types';
+import { BULK_CSV_COLUMNS, PAGE_CSV_COLUMNS } from '../../src/ui/presentation/audit/csv';
 import type { TabResults } from '../../src/shared/messages';
-import { ensureLocalBuild, type Target } from './harness/build';
-import { allMatches, clickControl, openPopup, visibleText, waitFor, waitForTabResults } from './harness/extension';
-import { launchBrowser } from './harness/launch';
-import { enMessage } from './harness/messages';
+import { ensureLocalBuild, type Target } from '../../scripts/lib/harness/build';
+import {
+  allMatches,
+  clickControl,
+  openPopup,
+  visibleText,
+  waitFor,
+  waitForTabResults,
+} from '../../scripts/lib/harness/extension';
+import { launchBrowser } from '../../scripts/lib/harness/launch';
+import { enMessage } from '../../scripts/lib/harness/messages';
 import {
   catchDownload,
   chooseFiles,
@@ -35,15 +42,15 @@ import {
   selectOption,
   typeInto,
   waitForTab,
-} from './harness/page-io';
-import { bundledListHashes, parseCsvRecord, sha256 } from './harness/records';
-import { startServer, type StaticServer } from './harness/server';
-import type { BrowserName, ExtBrowser, TabPage } from './harness/types';
+} from '../../scripts/lib/harness/page-io';
+import { bundledListHashes, parseCsvRecord, sha256 } from '../../scripts/lib/harness/records';
+import { startServer, type StaticServer } from '../../scripts/lib/harness/server';
+import type { BrowserName, ExtBrowser, TabPage } from '../../scripts/lib/harness/types';
 
 const compiled = compiledJson as unknown as CompiledData;
 const OHCHR = 'ohchr-bhr-database-hrc-31-36';
-const SCREEN_PAGE = 'src/screen/index.html';
-const REPORT_PAGE = 'src/report/index.html';
+const SCREEN_PAGE = 'src/ui/screen/index.html';
+const REPORT_PAGE = 'src/ui/report/index.html';
 const MENU_ID = 'settlement-screen-check-selection';
 const LIST_HASHES = bundledListHashes();
 const listTitle = (id: string) => compiled.lists.find((l) => l.id === id)?.title ?? `<no list ${id}>`;

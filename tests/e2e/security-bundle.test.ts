@@ -13,9 +13,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureLocalBuild, type Target } from './harness/build';
-import { startServer, type StaticServer } from './harness/server';
-import type { BrowserName } from './harness/types';
+import { ensureLocalBuild, type Target } from '../../scripts/lib/harness/build';
+import { startServer, type StaticServer } from '../../scripts/lib/harness/server';
+import type { BrowserName } from '../../scripts/lib/harness/types';
 import { launchSec, openExtensionPage, type SecBrowser } from './security-harness';
 
 const STRICT_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -140,10 +140,10 @@ describe.each(BROWSERS)("the extension pages' CSP applies in %s", (browserName, 
   });
 
   for (const page of [
-    'src/popup/index.html',
-    'src/options/index.html',
-    'src/screen/index.html',
-    'src/report/index.html',
+    'src/ui/popup/index.html',
+    'src/ui/options/index.html',
+    'src/ui/screen/index.html',
+    'src/ui/report/index.html',
   ]) {
     it(`${page}: inline script and a script from a web server are refused`, async () => {
       const tab = await openExtensionPage(b, page);

@@ -1,5 +1,5 @@
 // Browser launchers for the security and hostile-page tests (tests/e2e/security-*.test.ts,
-// tests/e2e/hostile-*.test.ts). Same recipes as tests/e2e/harness (and the same
+// tests/e2e/hostile-*.test.ts). Same recipes as scripts/lib/harness (and the same
 // ExtBrowser/TabPage surface, so the harness's probes work on them), plus what these tests
 // need and the shared harness does not expose:
 //   - the raw Playwright context / Puppeteer browser (network recording, CDP),
@@ -11,11 +11,11 @@ import type { Browser as PpBrowser } from 'puppeteer-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CHROMIUM_PATH } from './harness/browsers';
-import { CHROMIUM_FLAGS, chromiumTab } from './harness/chromium';
-import { firefoxTab, gotoFirefoxUrl, startFirefoxWithExtension } from './harness/firefox';
-import { extensionPagePath, readBuiltManifest } from './harness/ext-manifest';
-import { callExpression, type BrowserName, type ExtBrowser, type TabPage } from './harness/types';
+import { CHROMIUM_PATH } from '../../scripts/lib/harness/browsers';
+import { CHROMIUM_FLAGS, chromiumTab } from '../../scripts/lib/harness/chromium';
+import { firefoxTab, gotoFirefoxUrl, startFirefoxWithExtension } from '../../scripts/lib/harness/firefox';
+import { extensionPagePath, readBuiltManifest } from '../../scripts/lib/harness/ext-manifest';
+import { callExpression, type BrowserName, type ExtBrowser, type TabPage } from '../../scripts/lib/harness/types';
 
 /** A tab, with what the page let escape: uncaught errors and dialogs (alert, confirm, prompt). */
 export interface SecTab extends TabPage {

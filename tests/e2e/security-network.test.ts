@@ -21,10 +21,17 @@
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabResults } from '../../src/shared/messages';
-import { ensureLocalBuild, type Target } from './harness/build';
-import { allMatches, openPopup, sleep, visibleText, waitFor, waitForTabResults } from './harness/extension';
-import { startServer, type StaticServer } from './harness/server';
-import type { BrowserName } from './harness/types';
+import { ensureLocalBuild, type Target } from '../../scripts/lib/harness/build';
+import {
+  allMatches,
+  openPopup,
+  sleep,
+  visibleText,
+  waitFor,
+  waitForTabResults,
+} from '../../scripts/lib/harness/extension';
+import { startServer, type StaticServer } from '../../scripts/lib/harness/server';
+import type { BrowserName } from '../../scripts/lib/harness/types';
 import {
   chromiumProxyArgs,
   firefoxProxyPrefs,
@@ -235,7 +242,7 @@ describe.each(CASES)('nothing leaves the device, everything is text (%s)', (brow
   });
 
   it('the report page and the screening page show the same data as text', async () => {
-    const report = await openExtensionPage(b, `src/report/index.html?tab=${exfilTab}`);
+    const report = await openExtensionPage(b, `src/ui/report/index.html?tab=${exfilTab}`);
     try {
       await waitFor(async () => (await visibleText(report)).includes(CANARY_COMPANY), 'the report');
       await report.evaluate(() => {
@@ -251,7 +258,7 @@ describe.each(CASES)('nothing leaves the device, everything is text (%s)', (brow
     }
     const screen = await openExtensionPage(
       b,
-      `src/screen/index.html?q=${encodeURIComponent(`<i>${CANARY_COMPANY}</i>`)}`,
+      `src/ui/screen/index.html?q=${encodeURIComponent(`<i>${CANARY_COMPANY}</i>`)}`,
     );
     try {
       await waitFor(

@@ -17,10 +17,10 @@ import { join } from 'node:path';
 import type Browser from 'webextension-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabResults } from '../../src/shared/messages';
-import { ensureLocalBuild } from './harness/build';
-import { allMatches, sessionStore, sleep, waitFor, waitForTabResults } from './harness/extension';
-import { dumpHighlights } from './harness/page-probes';
-import { startServer, type StaticServer } from './harness/server';
+import { ensureLocalBuild } from '../../scripts/lib/harness/build';
+import { allMatches, sessionStore, sleep, waitFor, waitForTabResults } from '../../scripts/lib/harness/extension';
+import { dumpHighlights } from '../../scripts/lib/harness/page-probes';
+import { startServer, type StaticServer } from '../../scripts/lib/harness/server';
 import {
   launchSecChromium,
   launchSecFirefox,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Browser from 'webextension-polyfill';
 import type { CDPSession } from 'playwright-core';
 import type { TabResults } from '../../src/shared/messages';
-import { ensureLocalBuild } from './harness/build';
+import { ensureLocalBuild } from '../../scripts/lib/harness/build';
 import {
   allMatches,
   badgeText,
@@ -20,8 +20,8 @@ import {
   visibleText,
   waitFor,
   waitForTabResults,
-} from './harness/extension';
-import { startServer, type StaticServer } from './harness/server';
+} from '../../scripts/lib/harness/extension';
+import { startServer, type StaticServer } from '../../scripts/lib/harness/server';
 import { launchSecChromium, openExtensionPage, type SecBrowser, type SecTab } from './security-harness';
 
 const flagNames = (r: TabResults) =>

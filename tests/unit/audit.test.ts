@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCompiledData } from '../../scripts/build-data';
 import { Matcher } from '../../src/core/matcher';
 import type { CompiledData } from '../../src/core/types';
-import { lookupFromCompiled } from '../../src/popup/lookup';
+import { lookupFromCompiled } from '../../src/ui/presentation/lookup';
 import {
   BULK_CSV_COLUMNS,
   PAGE_CSV_COLUMNS,
@@ -24,8 +24,8 @@ import {
   toCsv,
   type Dismissal,
   type RecordContext,
-} from '../../src/shared/audit';
-import { inputsFromLines, screenAll } from '../../src/shared/screening';
+} from '../../src/ui/presentation/audit';
+import { inputsFromLines, screenAll } from '../../src/formats/tables';
 import { fixtureData, fixtureResults } from './helpers/popup-fixtures';
 
 const OHCHR = 'ohchr-bhr-database-hrc-31-36';

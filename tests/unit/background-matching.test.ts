@@ -19,7 +19,7 @@ const { ScanQueue } = await import('../../src/content/scan-queue');
 const { OrphanedError } = await import('../../src/content/block-matcher');
 
 const contentSender = { id: 'testextensionid', url: 'https://shop.test/', tab: { id: 4 } as never, frameId: 0 };
-const popupSender = { id: 'testextensionid', url: 'chrome-extension://testextensionid/src/popup/index.html' };
+const popupSender = { id: 'testextensionid', url: 'chrome-extension://testextensionid/src/ui/popup/index.html' };
 const block = (text: string, field: WireBlock['field'] = null): WireBlock => ({ text, field, lang: 'en' });
 const request = (blocks: WireBlock[], disabled: string[] = [], revision: string | null = null) => ({
   type: 'match-blocks' as const,

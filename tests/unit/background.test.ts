@@ -120,8 +120,8 @@ describe('classifySender', () => {
   const id = 'testextensionid';
   it.each([
     [{ id, url: 'https://a.test/', tab: { id: 4 }, frameId: 0 }, 'content-script'],
-    [{ id, url: `${extensionBase}src/popup/index.html` }, 'extension-page'],
-    [{ id, url: `${extensionBase}src/options/index.html`, tab: { id: 4 }, frameId: 0 }, 'extension-page'],
+    [{ id, url: `${extensionBase}src/ui/popup/index.html` }, 'extension-page'],
+    [{ id, url: `${extensionBase}src/ui/options/index.html`, tab: { id: 4 }, frameId: 0 }, 'extension-page'],
     [{ id: 'other', url: 'https://a.test/', tab: { id: 4 }, frameId: 0 }, 'other'],
     [{ id, url: 'https://a.test/' }, 'other'],
     [{ id, url: 'https://a.test/', tab: { id: -1 }, frameId: 0 }, 'other'],
@@ -148,7 +148,7 @@ describe('handleMessage', () => {
     tab: { id: tabId } as never,
     frameId,
   });
-  const popupSender = { id: 'testextensionid', url: `${extensionBase}src/popup/index.html` };
+  const popupSender = { id: 'testextensionid', url: `${extensionBase}src/ui/popup/index.html` };
 
   it('stores a content script report in storage.session and sets the badge', async () => {
     const msg = {

@@ -22,15 +22,15 @@ import compiledJson from '../../src/generated/compiled-lists.json';
 import { ImportError, MAX_CELL_CHARS, parseImportedList } from '../../src/core/import-list';
 import { Matcher } from '../../src/core/matcher';
 import type { CompiledData } from '../../src/core/types';
-import { lookupFromCompiled } from '../../src/popup/lookup';
-import { buildBulkRecord, bulkCsv, toCsv } from '../../src/shared/audit';
+import { lookupFromCompiled } from '../../src/ui/presentation/lookup';
+import { buildBulkRecord, bulkCsv, toCsv } from '../../src/ui/presentation/audit';
 import {
   MAX_NAME_LENGTH,
   ScreeningInputError,
   inputsFromLines,
   loadScreeningFile,
   screenAll,
-} from '../../src/shared/screening';
+} from '../../src/formats/tables';
 import { fakeBrowser, resetFakeBrowser } from './helpers/fake-browser';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));

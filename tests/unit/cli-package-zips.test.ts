@@ -44,15 +44,15 @@ describe('package-zips zip writer', () => {
 
   it('writes a directory that reads back exactly, with sorted relative paths', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ss-zip-'));
-    mkdirSync(join(dir, 'src/popup'), { recursive: true });
+    mkdirSync(join(dir, 'src/ui/popup'), { recursive: true });
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'x' }, null, 2));
-    writeFileSync(join(dir, 'src/popup/index.html'), '<!doctype html>'.repeat(50));
+    writeFileSync(join(dir, 'src/ui/popup/index.html'), '<!doctype html>'.repeat(50));
     const random = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7919) % 251));
     writeFileSync(join(dir, 'icon.png'), random);
     writeFileSync(join(dir, 'é.txt'), 'ünïcode name');
 
     const entries = directoryEntries(dir);
-    expect(entries.map((e) => e.name)).toEqual(['icon.png', 'manifest.json', 'src/popup/index.html', 'é.txt']);
+    expect(entries.map((e) => e.name)).toEqual(['icon.png', 'manifest.json', 'src/ui/popup/index.html', 'é.txt']);
     const zip = writeZip(entries);
     const back = readZip(zip);
     expect([...back.keys()]).toEqual(entries.map((e) => e.name));

@@ -6,8 +6,8 @@ import {
   containsComposed,
   type CollectOptions,
   type PageBlock,
-} from '../../src/content/collect-blocks';
-import { hiddenTestFor, isHiddenInBrowser, isHiddenStatic } from '../../src/content/visibility';
+} from '../../src/formats/page/collect-blocks';
+import { hiddenTestFor, isHiddenInBrowser, isHiddenStatic } from '../../src/formats/page/visibility';
 
 function docOf(body: string): Document {
   return parseHTML(

@@ -8,11 +8,11 @@ import { main } from '../../src/cli/main';
 import type { JsonResult } from '../../src/cli/report';
 import { runScreen, type JsonScreenResult } from '../../src/cli/screen';
 import { Matcher } from '../../src/core/matcher';
-import { loadScreeningFile } from '../../src/shared/screening';
+import { loadScreeningFile } from '../../src/formats/tables';
 import { DOMParser } from 'linkedom';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
-const { warningMessage } = await import('../../src/screen/messages');
+const { warningMessage } = await import('../../src/ui/screen/messages');
 
 let matcher: Matcher;
 beforeAll(() => {

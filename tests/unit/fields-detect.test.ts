@@ -7,10 +7,10 @@ import compiled from '../../src/generated/compiled-lists.json';
 import { Matcher } from '../../src/core/matcher';
 import { scanPage } from '../../src/core/page';
 import type { CompiledData, FieldRole } from '../../src/core/types';
-import { collectBlocks, type PageBlock } from '../../src/content/collect-blocks';
-import { isHiddenStatic } from '../../src/content/visibility';
-import { fieldOfFor } from '../../src/content/fields';
-import { createFieldDetector } from '../../src/content/fields/detect';
+import { collectBlocks, type PageBlock } from '../../src/formats/page/collect-blocks';
+import { isHiddenStatic } from '../../src/formats/page/visibility';
+import { fieldOfFor } from '../../src/formats/page/fields';
+import { createFieldDetector } from '../../src/formats/page/fields/detect';
 
 function docOf(body: string): Document {
   return parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`)

@@ -14,7 +14,7 @@ import {
   headingPhraseRole,
   isLotReference,
   isNameLabel,
-} from '../../src/content/fields/heading-words';
+} from '../../src/formats/page/fields/heading-words';
 
 const FILE = 'data/lexicon/field-headings.json';
 

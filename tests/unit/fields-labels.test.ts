@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import compiled from '../../src/generated/compiled-lists.json';
 import { Matcher } from '../../src/core/matcher';
 import type { CompiledData } from '../../src/core/types';
-import { allLabels, labelPrefixRole, labelRole, leadingRole, mightBeLabel } from '../../src/content/fields/labels';
+import { allLabels, labelPrefixRole, labelRole, leadingRole, mightBeLabel } from '../../src/formats/page/fields/labels';
 
 describe('labelRole: text that is all label', () => {
   it.each([

@@ -3,7 +3,7 @@
 // 337795-2017, 001468-2021, 2020-OJS130-320346, 000057-2020), as their contractors' official
 // names and towns; descriptions are those notices' lot titles. Pure: no DOM.
 import { describe, expect, it } from 'vitest';
-import { looksLikeName } from '../../src/content/fields/name-like';
+import { looksLikeName } from '../../src/formats/page/fields/name-like';
 
 describe('looksLikeName', () => {
   it.each([

@@ -3,8 +3,8 @@
 // attributes, read as extra blocks; the ranking the popup uses.
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { extraBlocksFor, fieldGroup, fieldRank, withoutVisibleDuplicates } from '../../src/content/fields';
-import { jsonLdNames, parseJsonLoose } from '../../src/content/fields/json-ld';
+import { extraBlocksFor, fieldGroup, fieldRank, withoutVisibleDuplicates } from '../../src/formats/page/fields';
+import { jsonLdNames, parseJsonLoose } from '../../src/formats/page/fields/json-ld';
 import type { FieldRole } from '../../src/core/types';
 
 function docOf(head: string, body = ''): Document {

@@ -15,9 +15,9 @@ import compiled from '../../src/generated/compiled-lists.json';
 import { Matcher } from '../../src/core/matcher';
 import { scanPage } from '../../src/core/page';
 import type { CompiledData, FieldRole } from '../../src/core/types';
-import { collectBlocks, iterateBlocks, type PageBlock } from '../../src/content/collect-blocks';
-import { isHiddenStatic } from '../../src/content/visibility';
-import { fieldOfFor } from '../../src/content/fields';
+import { collectBlocks, iterateBlocks, type PageBlock } from '../../src/formats/page/collect-blocks';
+import { isHiddenStatic } from '../../src/formats/page/visibility';
+import { fieldOfFor } from '../../src/formats/page/fields';
 
 function docOf(body: string, lang: string | null): Document {
   const attr = lang ? ` lang="${lang}"` : '';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { mapMatchToRanges, type RangeSpec } from '../../src/content/highlight';
-import { collectBlocks, type TextSegment } from '../../src/content/collect-blocks';
-import { isHiddenStatic } from '../../src/content/visibility';
+import { collectBlocks, type TextSegment } from '../../src/formats/page/collect-blocks';
+import { isHiddenStatic } from '../../src/formats/page/visibility';
 
 /** Synthetic segments: fake text nodes laid out with the given gaps (inserted spaces). */
 function layout(parts: string[], gaps: number[]): { text: string; segments: TextSegment[] } {

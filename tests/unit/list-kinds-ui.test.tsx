@@ -14,14 +14,14 @@ import { match, report } from './helpers/reports';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
 
-const { EntryDetails } = await import('../../src/popup/components/EntryDetails');
-const { OptionsApp } = await import('../../src/options/components/OptionsApp');
-const { lookupFromCompiled } = await import('../../src/popup/lookup');
-const { Report } = await import('../../src/report/components/Report');
-const { buildBulkRecord } = await import('../../src/shared/audit');
-const { inputsFromLines, screenAll } = await import('../../src/shared/screening');
+const { EntryDetails } = await import('../../src/ui/common/EntryDetails');
+const { OptionsApp } = await import('../../src/ui/options/components/OptionsApp');
+const { lookupFromCompiled } = await import('../../src/ui/presentation/lookup');
+const { Report } = await import('../../src/ui/common/Report');
+const { buildBulkRecord } = await import('../../src/ui/presentation/audit');
+const { inputsFromLines, screenAll } = await import('../../src/formats/tables');
 const { Matcher } = await import('../../src/core/matcher');
-const { buildView } = await import('../../src/popup/view-model');
+const { buildView } = await import('../../src/ui/presentation/view-model');
 
 const root = resolve(__dirname, '../..');
 const NOW = new Date('2026-12-06T12:00:00Z');

@@ -12,17 +12,18 @@ import { fixtureData, fixtureResults } from './helpers/popup-fixtures';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
 
-const { ScreenApp } = await import('../../src/screen/components/ScreenApp');
-const { Report } = await import('../../src/report/components/Report');
-const { ReportPage, parseReportQuery } = await import('../../src/report/components/ReportPage');
-const { lookupFromCompiled } = await import('../../src/popup/lookup');
+const { ScreenApp } = await import('../../src/ui/screen/components/ScreenApp');
+const { Report } = await import('../../src/ui/common/Report');
+const { ReportPage } = await import('../../src/ui/report/components/ReportPage');
+const { parseReportQuery } = await import('../../src/ui/common/report-query');
+const { lookupFromCompiled } = await import('../../src/ui/presentation/lookup');
 const { defaultSettings } = await import('../../src/shared/settings');
-const { buildPageRecord, BULK_CSV_COLUMNS } = await import('../../src/shared/audit');
-const { filterRows, sortRows, pageSlice, pageCount } = await import('../../src/screen/table-view');
-const { screenAll, inputsFromLines } = await import('../../src/shared/screening');
+const { buildPageRecord, BULK_CSV_COLUMNS } = await import('../../src/ui/presentation/audit');
+const { filterRows, sortRows, pageSlice, pageCount } = await import('../../src/ui/screen/table-view');
+const { screenAll, inputsFromLines } = await import('../../src/formats/tables');
 
 let data: CompiledData;
-let load: () => Promise<import('../../src/shared/screening/extension-data').ExtensionData>;
+let load: () => Promise<import('../../src/ui/common/extension-data').ExtensionData>;
 beforeAll(() => {
   data = buildCompiledData();
   const ext = { data, lookup: lookupFromCompiled(data), settings: defaultSettings(), matcher: Matcher.fromData(data) };

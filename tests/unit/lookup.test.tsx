@@ -11,16 +11,16 @@ import { fixtureData, fixtureResults } from './helpers/popup-fixtures';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
 
-const { Lookup, rowEntityViews } = await import('../../src/popup/components/Lookup');
-const { Popup } = await import('../../src/popup/components/Popup');
-const { lookupFromCompiled } = await import('../../src/popup/lookup');
-const { buildView } = await import('../../src/popup/view-model');
+const { Lookup, rowEntityViews } = await import('../../src/ui/common/Lookup');
+const { Popup } = await import('../../src/ui/popup/components/Popup');
+const { lookupFromCompiled } = await import('../../src/ui/presentation/lookup');
+const { buildView } = await import('../../src/ui/presentation/view-model');
 const { defaultSettings } = await import('../../src/shared/settings');
-const { screenName } = await import('../../src/shared/screening/screen');
+const { screenName } = await import('../../src/core/screening');
 const contextMenu = await import('../../src/background/context-menu');
 
 let data: CompiledData;
-let load: () => Promise<import('../../src/shared/screening/extension-data').ExtensionData>;
+let load: () => Promise<import('../../src/ui/common/extension-data').ExtensionData>;
 beforeAll(() => {
   data = buildCompiledData();
   const extensionData = {
@@ -135,7 +135,7 @@ describe('Popup with lookup and export', () => {
     revealFailed: false,
     reviewMode: null,
     onReviewModeChange: vi.fn(),
-    optionsUrl: 'chrome-extension://x/src/options/index.html',
+    optionsUrl: 'chrome-extension://x/src/ui/options/index.html',
     onCheck: vi.fn(),
     onPause: vi.fn(),
     onResume: vi.fn(),
@@ -150,7 +150,7 @@ describe('Popup with lookup and export', () => {
     await settle();
     expect(root.querySelector('#lookup-input')).not.toBeNull();
     const link = root.querySelector('.screen-link a') as HTMLAnchorElement;
-    expect(link.getAttribute('href')).toBe('chrome-extension://testextensionid/src/screen/index.html');
+    expect(link.getAttribute('href')).toBe('chrome-extension://testextensionid/src/ui/screen/index.html');
     const buttons = [...root.querySelectorAll('.export-menu button')].map((b) => b.textContent);
     expect(buttons).toEqual(['Print or save as PDF', 'Download CSV', 'Download JSON']);
   });
@@ -164,7 +164,7 @@ describe('Popup with lookup and export', () => {
     click(root.querySelectorAll('.export-menu button')[1]);
     await settle();
     expect((fakeBrowser.tabs as any).create).toHaveBeenCalledWith({
-      url: 'chrome-extension://testextensionid/src/report/index.html?tab=7&export=csv',
+      url: 'chrome-extension://testextensionid/src/ui/report/index.html?tab=7&export=csv',
     });
   });
 
@@ -180,10 +180,10 @@ describe('context menu', () => {
   it('builds the screening page URL for a selection, or nothing for an empty one', () => {
     const getURL = (p: string) => `chrome-extension://id/${p}`;
     expect(contextMenu.screeningUrlFor('  Elbit \n Systems ', getURL)).toBe(
-      'chrome-extension://id/src/screen/index.html?q=Elbit%20Systems',
+      'chrome-extension://id/src/ui/screen/index.html?q=Elbit%20Systems',
     );
     expect(contextMenu.screeningUrlFor('A&B=C#d', getURL)).toBe(
-      'chrome-extension://id/src/screen/index.html?q=A%26B%3DC%23d',
+      'chrome-extension://id/src/ui/screen/index.html?q=A%26B%3DC%23d',
     );
     expect(contextMenu.screeningUrlFor('   ', getURL)).toBeNull();
     expect(contextMenu.screeningUrlFor(undefined, getURL)).toBeNull();
@@ -210,7 +210,7 @@ describe('context menu', () => {
       { id: 12, index: 3 },
     );
     expect((fakeBrowser.tabs as any).create).toHaveBeenCalledWith({
-      url: 'chrome-extension://testextensionid/src/screen/index.html?q=Volvo%20Cars',
+      url: 'chrome-extension://testextensionid/src/ui/screen/index.html?q=Volvo%20Cars',
       index: 4,
       openerTabId: 12,
     });

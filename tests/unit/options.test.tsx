@@ -6,7 +6,7 @@ import { fixtureData } from './helpers/popup-fixtures';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
 
-const { OptionsApp } = await import('../../src/options/components/OptionsApp');
+const { OptionsApp } = await import('../../src/ui/options/components/OptionsApp');
 
 async function mount() {
   const { root, window } = installDom();

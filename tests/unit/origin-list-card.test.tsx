@@ -8,7 +8,7 @@ import type { OriginIndex } from '../../src/core/origins';
 import originIndex from '../../src/generated/origin-index.json';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
-const { OriginListCard } = await import('../../src/options/components/OriginListCard');
+const { OriginListCard } = await import('../../src/ui/options/components/OriginListCard');
 
 describe('OriginListCard', () => {
   it('shows the localities list with its use, counts and coverage, and no curation note', () => {

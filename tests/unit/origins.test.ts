@@ -13,8 +13,8 @@ import {
   type OriginLexiconRecord,
   type SourceLocality,
 } from '../../src/core/origins';
-import { contextsFromJsonLd, contextsFromLines, scanPageOrigins } from '../../src/content/origin-scan';
-import { isPageOrigins } from '../../src/shared/origin-messages';
+import { contextsFromJsonLd, contextsFromLines, scanPageOrigins } from '../../src/formats/page/origin-scan';
+import { isPageOrigins } from '../../src/core/origin-report';
 
 const URL = 'https://example.org/list';
 const entry = (name: string, aliases: string[], category = 'locality', review = false): SourceLocality => ({

@@ -1,4 +1,4 @@
-// The permission flow's pure half (src/background/permissions.ts): patterns from what the
+// The permission flow's pure half (src/shared/site-permissions.ts, src/background/permissions.ts): patterns from what the
 // user typed, grants grouped per site, registrations wanted for them, and the plan that
 // turns the registered scripts into the wanted ones. Then the sync itself against an
 // in-memory scripting/permissions API: grant -> registered, revoke -> unregistered.
@@ -12,14 +12,12 @@ const {
   ALL_SITES_SCRIPT_ID,
   SCRIPT_ID_PREFIX,
   builtInSitesRun,
-  desiredRegistrations,
   groupGrantedOrigins,
   originPatternsForHost,
-  planSync,
   siteKeyOfPattern,
-  siteScriptId,
-  syncRegisteredScripts,
-} = await import('../../src/background/permissions');
+} = await import('../../src/shared/site-permissions');
+const { desiredRegistrations, planSync, siteScriptId, syncRegisteredScripts } =
+  await import('../../src/background/permissions');
 
 const BUILT_IN = ['https://www.bol.com/*', 'https://*.mercell.com/*'];
 const FILES = { js: ['src/content/main.js'], css: ['src/content/highlight.css'] };
@@ -197,7 +195,7 @@ describe('syncRegisteredScripts (against an in-memory browser)', () => {
       }),
     });
     (fakeBrowser.runtime.getManifest as unknown as { mockReturnValue(v: unknown): void }).mockReturnValue({
-      options_ui: { page: 'src/options/index.html' },
+      options_ui: { page: 'src/ui/options/index.html' },
       content_scripts: [{ matches: BUILT_IN, js: FILES.js, css: FILES.css }],
     });
   });
@@ -240,7 +238,7 @@ describe('the options page section (PermissionsSection)', () => {
     added.clear();
     removed.clear();
     (fakeBrowser.runtime.getManifest as unknown as { mockReturnValue(v: unknown): void }).mockReturnValue({
-      options_ui: { page: 'src/options/index.html' },
+      options_ui: { page: 'src/ui/options/index.html' },
       content_scripts: [{ matches: BUILT_IN, js: FILES.js, css: FILES.css }],
     });
     (fakeBrowser as unknown as Record<string, unknown>).permissions = {
@@ -265,7 +263,7 @@ describe('the options page section (PermissionsSection)', () => {
   async function mount() {
     const { installDom, settle } = await import('./helpers/dom');
     const { h, render } = await import('preact');
-    const { PermissionsSection } = await import('../../src/options/components/PermissionsSection');
+    const { PermissionsSection } = await import('../../src/ui/options/components/PermissionsSection');
     const { root, window } = installDom();
     render(h(PermissionsSection, null), root);
     await settle(10);
@@ -374,7 +372,7 @@ describe('the options page in Chromium, freshly loaded', () => {
   it('does not say the browser keeps the extension off the supported sites', async () => {
     const { installDom, settle } = await import('./helpers/dom');
     const { h, render } = await import('preact');
-    const { PermissionsSection } = await import('../../src/options/components/PermissionsSection');
+    const { PermissionsSection } = await import('../../src/ui/options/components/PermissionsSection');
     const { root } = installDom();
     render(h(PermissionsSection, null), root);
     await settle(10);

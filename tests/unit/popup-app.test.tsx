@@ -7,9 +7,9 @@ import type { TabResults } from '../../src/shared/messages';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
 
-const { App } = await import('../../src/popup/components/App');
-const { lookupFromCompiled } = await import('../../src/popup/lookup');
-const { tabIdFromQuery } = await import('../../src/popup/tab-target');
+const { App } = await import('../../src/ui/popup/components/App');
+const { lookupFromCompiled } = await import('../../src/ui/presentation/lookup');
+const { tabIdFromQuery } = await import('../../src/ui/popup/tab-target');
 const { defaultSettings } = await import('../../src/shared/settings');
 
 const lookup = lookupFromCompiled(fixtureData);

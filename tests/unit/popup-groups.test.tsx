@@ -7,9 +7,9 @@ import { fixtureData, fixtureResults } from './helpers/popup-fixtures';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
 
-const { FlagSections } = await import('../../src/popup/components/FlagSections');
-const { lookupFromCompiled } = await import('../../src/popup/lookup');
-const { buildView } = await import('../../src/popup/view-model');
+const { FlagSections } = await import('../../src/ui/popup/components/FlagSections');
+const { lookupFromCompiled } = await import('../../src/ui/presentation/lookup');
+const { buildView } = await import('../../src/ui/presentation/view-model');
 
 const lookup = lookupFromCompiled(fixtureData);
 

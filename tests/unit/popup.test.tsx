@@ -6,9 +6,9 @@ import { match } from './helpers/reports';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
 
-const { Popup } = await import('../../src/popup/components/Popup');
-const { lookupFromCompiled } = await import('../../src/popup/lookup');
-const { buildView } = await import('../../src/popup/view-model');
+const { Popup } = await import('../../src/ui/popup/components/Popup');
+const { lookupFromCompiled } = await import('../../src/ui/presentation/lookup');
+const { buildView } = await import('../../src/ui/presentation/view-model');
 
 const lookup = lookupFromCompiled(fixtureData);
 
@@ -23,7 +23,7 @@ function renderPopup(overrides: Partial<Parameters<typeof Popup>[0]> = {}) {
     revealFailed: false,
     reviewMode: false as boolean | null,
     onReviewModeChange: vi.fn(),
-    optionsUrl: 'chrome-extension://x/src/options/index.html',
+    optionsUrl: 'chrome-extension://x/src/ui/options/index.html',
     onCheck: vi.fn(),
     onPause: vi.fn(),
     onResume: vi.fn(),

@@ -28,10 +28,10 @@ const { siteKind } = await import('../../src/shared/site-kinds');
 const { PageMarksState } = await import('../../src/content/page-marks');
 const { isPopupToContent, isToBackground } = await import('../../src/shared/messages');
 const { buildReport, reportSignature } = await import('../../src/content/report');
-const { reportedMarks } = await import('../../src/popup/page-marks');
-const { PageMarks } = await import('../../src/popup/components/PageMarks');
-const { OptionsApp } = await import('../../src/options/components/OptionsApp');
-const { ADAPTERS } = await import('../../src/content/sites');
+const { reportedMarks } = await import('../../src/ui/popup/page-marks');
+const { PageMarks } = await import('../../src/ui/popup/components/PageMarks');
+const { OptionsApp } = await import('../../src/ui/options/components/OptionsApp');
+const { ADAPTERS } = await import('../../src/formats/page/sites');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -18,7 +18,7 @@ import { InputError, type CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import type { JsonResult } from '../../src/cli/report';
 import { Matcher } from '../../src/core/matcher';
-import { ScreeningInputError, loadScreeningFile, type LoadedInput } from '../../src/shared/screening';
+import { ScreeningInputError, loadScreeningFile, type LoadedInput } from '../../src/formats/tables';
 
 const RUNS = Math.max(10, Math.round(Number(process.env.SS_PROPERTY_RUNS ?? 300) / 6));
 const parseXml = (s: string) => new DOMParser().parseFromString(s, 'text/xml') as unknown as Document;

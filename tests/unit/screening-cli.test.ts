@@ -9,7 +9,7 @@ import { buildCompiledData } from '../../scripts/build-data';
 import { Matcher } from '../../src/core/matcher';
 import { InputError, type CliIo } from '../../src/cli/io';
 import { parseScreenArgs, runScreen, ScreenUsageError, type JsonScreenResult } from '../../src/cli/screen';
-import { BULK_CSV_COLUMNS } from '../../src/shared/audit';
+import { BULK_CSV_COLUMNS } from '../../src/ui/presentation/audit';
 
 let matcher: Matcher;
 beforeAll(() => {

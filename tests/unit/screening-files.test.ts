@@ -19,7 +19,7 @@ import {
   type LoadedInput,
   type ScreeningErrorInfo,
   type SheetTable,
-} from '../../src/shared/screening';
+} from '../../src/formats/tables';
 
 const parseXml = (xml: string): Document => new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -17,7 +17,7 @@ import {
   screenName,
   type ScreenInput,
   type ScreenRow,
-} from '../../src/shared/screening';
+} from '../../src/formats/tables';
 
 let matcher: Matcher;
 beforeAll(() => {

@@ -9,9 +9,9 @@ import compiled from '../../src/generated/compiled-lists.json';
 import { Matcher } from '../../src/core/matcher';
 import { scanPage } from '../../src/core/page';
 import type { CompiledData, FieldRole, Match } from '../../src/core/types';
-import { collectBlocks } from '../../src/content/collect-blocks';
-import { isHiddenStatic } from '../../src/content/visibility';
-import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates, type ExtraBlock } from '../../src/content/fields';
+import { collectBlocks } from '../../src/formats/page/collect-blocks';
+import { isHiddenStatic } from '../../src/formats/page/visibility';
+import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates, type ExtraBlock } from '../../src/formats/page/fields';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/sites/', import.meta.url));
 const matcher = Matcher.fromData(compiled as unknown as CompiledData);

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ADAPTERS, adapterFor } from '../../src/content/sites';
-import { hostIn } from '../../src/content/sites/types';
+import { ADAPTERS, adapterFor } from '../../src/formats/page/sites';
+import { hostIn } from '../../src/formats/page/sites/types';
 
 const sitesDir = fileURLToPath(new URL('../../src/content/sites/', import.meta.url));
 const fixturesDir = fileURLToPath(new URL('../fixtures/sites/', import.meta.url));

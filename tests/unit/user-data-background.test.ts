@@ -20,7 +20,7 @@ const contentSender = (tabId: number, url: string, frameUrl = url) => ({
   tab: { id: tabId, url } as never,
   frameId: 0,
 });
-const popupSender = { id: 'testextensionid', url: `${extensionBase}src/popup/index.html` };
+const popupSender = { id: 'testextensionid', url: `${extensionBase}src/ui/popup/index.html` };
 
 describe('background: user data', () => {
   beforeEach(async () => {

@@ -13,7 +13,7 @@ vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./hel
 const ud = await import('../../src/shared/user-data');
 const { parseImportedList } = await import('../../src/core/import-list');
 const { requestUserData } = await import('../../src/shared/user-data/client');
-const { loadListData } = await import('../../src/shared/screening/extension-data');
+const { loadListData } = await import('../../src/ui/common/extension-data');
 const { Matcher } = await import('../../src/core/matcher');
 
 const CACHE_KEY = 'importedCompiled';

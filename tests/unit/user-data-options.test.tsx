@@ -10,7 +10,7 @@ import { fixtureData } from './helpers/popup-fixtures';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
 
-const { OptionsApp } = await import('../../src/options/components/OptionsApp');
+const { OptionsApp } = await import('../../src/ui/options/components/OptionsApp');
 const ud = await import('../../src/shared/user-data');
 
 const CSV = 'name,aliases,source_url\nAcme Holdings Ltd.,Acme,https://example.org/acme\n<b>Zeta</b> Logistics BV,,\n';

@@ -12,11 +12,11 @@ vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./hel
 
 const ud = await import('../../src/shared/user-data');
 const { useDismissals } = await import('../../src/shared/user-data/hooks');
-const { buildView } = await import('../../src/popup/view-model');
-const { lookupFromCompiled } = await import('../../src/popup/lookup');
-const { EntitySection } = await import('../../src/popup/components/EntitySection');
-const { EntityCard } = await import('../../src/popup/components/EntityCard');
-const { DismissProvider } = await import('../../src/popup/components/DismissButton');
+const { buildView } = await import('../../src/ui/presentation/view-model');
+const { lookupFromCompiled } = await import('../../src/ui/presentation/lookup');
+const { EntitySection } = await import('../../src/ui/popup/components/EntitySection');
+const { EntityCard } = await import('../../src/ui/popup/components/EntityCard');
+const { DismissProvider } = await import('../../src/ui/popup/components/DismissButton');
 
 const lookup = lookupFromCompiled(fixtureData);
 const HOST = 'shop.example.com';

@@ -9,7 +9,7 @@ import { InputError, type CliIo } from '../../src/cli/io';
 import { runScreen } from '../../src/cli/screen';
 import { Matcher } from '../../src/core/matcher';
 import { TABLE_MAX_ROWS } from '../../src/formats/limits';
-import { ScreeningInputError, loadScreeningFile, readXlsxTables } from '../../src/shared/screening';
+import { ScreeningInputError, loadScreeningFile, readXlsxTables } from '../../src/formats/tables';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';

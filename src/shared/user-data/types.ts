@@ -8,7 +8,7 @@ export type DismissalScope = 'site' | 'everywhere';
 
 /**
  * "Not this company": hides one entity, on one site (and its subdomains) or everywhere.
- * Structurally compatible with the audit record's Dismissal (src/shared/audit/types.ts):
+ * Structurally compatible with the audit record's Dismissal (src/ui/presentation/audit/types.ts):
  * `site` is null and `reason` '' when not given.
  */
 export interface Dismissal {

@@ -96,7 +96,7 @@ function makeFake() {
       id: 'testextensionid',
       getURL: vi.fn((path: string) => EXTENSION_BASE + path.replace(/^\//, '')),
       getManifest: vi.fn(() => ({
-        options_ui: { page: 'src/options/index.html' },
+        options_ui: { page: 'src/ui/options/index.html' },
         content_scripts: [{ js: ['assets/content-abc123.js'], css: ['assets/highlight-def456.css'] }],
       })),
       sendMessage: vi.fn(async (_message: unknown): Promise<unknown> => undefined),

@@ -5,7 +5,7 @@ import { Matcher } from '../../../src/core/matcher';
 import { OriginMatcher, type OriginIndex } from '../../../src/core/origins';
 import type { CompiledData } from '../../../src/core/types';
 import type { BlockMatcher } from '../../../src/content/block-matcher';
-import { originsOf } from '../../../src/shared/origin-findings';
+import { originsOf } from '../../../src/core/origin-findings';
 
 let origins: OriginMatcher | null = null;
 

@@ -1,0 +1,220 @@
+// The heading words of award pages (data/lexicon/field-headings.json) as lookups: the role a heading's
+// whole text states, whether a label only says "name", and the role a class or id states.
+// Headings are matched like labels (labels.ts): normalised whole tokens, section numbering
+// ("Section V:", "V.2.3)") and filler words ("Information about", "Liste des") skipped.
+// Pure: no DOM.
+import type { FieldRole } from '../../../core/types';
+import { tokenize } from '../../../core/normalize';
+import data from '../../../../data/lexicon/field-headings.json';
+import { isFiller, leadingPhrase, MAX_LABEL_CHARS } from './labels';
+import { PhraseTrie } from './phrases';
+
+export interface HeadingRecord {
+  kind: 'heading' | 'name-label' | 'class';
+  text: string;
+  language: string;
+  role: FieldRole | null;
+  source: string;
+}
+
+export const HEADING_RECORDS = data.records as HeadingRecord[];
+
+interface Entry {
+  role: FieldRole | null;
+  languages: Set<string>;
+}
+
+function tableOf(kind: HeadingRecord['kind']): PhraseTrie<Entry> {
+  const entries = new Map<string, Entry>();
+  for (const r of HEADING_RECORDS) {
+    if (r.kind !== kind) continue;
+    const key = tokenize(r.text)
+      .map((t) => t.norm)
+      .join(' ');
+    const e = entries.get(key);
+    if (e) e.languages.add(r.language);
+    else entries.set(key, { role: r.role, languages: new Set([r.language]) });
+  }
+  const trie = new PhraseTrie<Entry>();
+  for (const [key, e] of entries) trie.add(key, e);
+  return trie;
+}
+
+const HEADINGS = tableOf('heading');
+const NAME_LABELS = tableOf('name-label');
+/** Languages some heading is written in: a page in one of them reads only its own headings. */
+const LANGUAGES = new Set(HEADING_RECORDS.map((r) => r.language));
+
+/**
+ * Words that may follow a heading without changing what it heads: the lot it is about
+ * ("Attributaire du lot 2", "Gunning perceel 1").
+ */
+const LOT_WORDS = new Set([
+  'lot',
+  'lots',
+  'perceel',
+  'percelen',
+  'los',
+  'lose',
+  'lote',
+  'lotes',
+  'lotto',
+  'lotti',
+  'czesc',
+]);
+
+const MARKS = /\p{M}/gu;
+/** Lower case without accents, as the gate below is written (no tokenising). */
+const fold = (s: string) => s.toLowerCase().normalize('NFD').replace(MARKS, '');
+
+/**
+ * A cheap first test before tokenising: the text contains a word of some heading or name
+ * label. Every heading element of a page (th and dt included) is asked about; most state
+ * nothing ("Product 12", "Prix").
+ */
+const GATE = new RegExp(
+  [
+    ...new Set(
+      HEADING_RECORDS.filter((r) => r.kind !== 'class').flatMap((r) =>
+        fold(r.text)
+          .split(/[^\p{L}]+/u)
+          .filter((w) => w.length >= 3 && (r.kind === 'name-label' || !isFiller(w))),
+      ),
+    ),
+  ]
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+);
+
+/** The entry of `table` that `text` is all of, with numbering, fillers and a lot reference allowed around it. */
+function wholeEntry(table: PhraseTrie<Entry>, text: string): Entry | null {
+  if (text.length > MAX_LABEL_CHARS || !GATE.test(fold(text))) return null;
+  const tokens = tokenize(text);
+  const hit = leadingPhrase(table, text, tokens);
+  if (!hit) return null;
+  const rest = tokens.slice(hit.end).map((t) => t.norm);
+  const extraOk = (t: string) => isFiller(t) || LOT_WORDS.has(t) || /\d/.test(t);
+  if (rest.every(extraOk)) return hit.value;
+  // "Award of contract/concession": a standard-form phrase may go on a little.
+  return hit.phrase.split(' ').length >= 3 && rest.length <= 3 ? hit.value : null;
+}
+
+/**
+ * The role a heading states when `text` is all heading ("Attributaire(s)", "Section V:
+ * Award of contract", "6.1.2 Informatie over winnaars"). `lang` is the heading's language
+ * (primary subtag) when the page says it: a phrase is not read in another language we
+ * have phrases for ("Attribution" on an English page is a credit line, not an award).
+ */
+export function headingPhraseRole(text: string, lang: string | null): FieldRole | null {
+  const e = wholeEntry(HEADINGS, text);
+  if (!e) return null;
+  if (lang && LANGUAGES.has(lang) && !e.languages.has(lang)) return null;
+  return e.role;
+}
+
+/** True when `text` is a label that only says "name": "Official name", "Officiële benaming", "Nom". */
+export function isNameLabel(text: string): boolean {
+  return wholeEntry(NAME_LABELS, text) !== null;
+}
+
+const LOT_NUMBER_WORDS = new Set(['n', 'no', 'nr', 'num', 'numero', 'nummer']);
+
+/** True when `text` only says which lot: "Lot 2", "Lot n° 3", "Perceel 1", "Los 4". */
+export function isLotReference(text: string): boolean {
+  const norms = tokenize(text).map((t) => t.norm);
+  return (
+    norms.length > 1 &&
+    LOT_WORDS.has(norms[0]) &&
+    norms.slice(1).every((t) => /\d/.test(t) || LOT_NUMBER_WORDS.has(t) || t.length === 1)
+  );
+}
+
+// Class and id words: one word each, matched against the parts of class names.
+const CLASS_ROLES = new Map<string, FieldRole>();
+for (const r of HEADING_RECORDS) if (r.kind === 'class' && r.role) CLASS_ROLES.set(r.text, r.role);
+
+/** A cheap test before splitting class names: most elements' classes contain no class word. */
+const CLASS_GATE = new RegExp([...CLASS_ROLES.keys()].sort((a, b) => b.length - a.length).join('|'), 'i');
+
+/**
+ * Parts a class name may have besides its class word without changing what it marks:
+ * "winner-name", "awarded-supplier", "lot-winner", "contractor_info", "awardeeList".
+ */
+const CLASS_COMPANIONS = new Set([
+  'name',
+  'names',
+  'nom',
+  'naam',
+  'list',
+  'item',
+  'items',
+  'info',
+  'details',
+  'detail',
+  'data',
+  'box',
+  'block',
+  'card',
+  'col',
+  'column',
+  'cell',
+  'field',
+  'value',
+  'values',
+  'row',
+  'table',
+  'wrapper',
+  'container',
+  'section',
+  'label',
+  'title',
+  'text',
+  'lot',
+  'lots',
+  'company',
+  'org',
+  'organisation',
+  'organization',
+  'party',
+  'entity',
+  'supplier',
+  'suppliers',
+  'bidder',
+  'tenderer',
+  'to',
+  'of',
+  'the',
+  'de',
+  'du',
+  'des',
+]);
+
+/** Splits a class name into lower-case parts: "awardedSupplier" and "awarded-supplier" both give awarded, supplier. */
+function classParts(name: string): string[] {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((p) => p.length > 0);
+}
+
+/**
+ * The role a class or id attribute value states: a class name made of a class word and
+ * companion parts ("attributaire", "winner-name", "awarded-supplier"). "award-criteria",
+ * "prize-winner" and "award-winning" state none.
+ */
+export function classWordRole(attr: string | null): FieldRole | null {
+  if (!attr || !CLASS_GATE.test(attr)) return null;
+  for (const name of attr.split(/\s+/)) {
+    const parts = classParts(name);
+    let role: FieldRole | null = null;
+    let ok = parts.length > 0;
+    for (const p of parts) {
+      const r = CLASS_ROLES.get(p);
+      if (r) role ??= r;
+      else if (!CLASS_COMPANIONS.has(p)) ok = false;
+    }
+    if (ok && role) return role;
+  }
+  return null;
+}
