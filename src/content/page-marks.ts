@@ -33,8 +33,3 @@ export class PageMarksState {
     return this.#override ?? this.#option;
   }
 }
-
-/** Pure: whether a scan's ranges are painted (the paint decision). */
-export function paintsMarks(state: { readonly on: boolean }, paused: boolean): boolean {
-  return state.on && !paused;
-}

@@ -145,18 +145,6 @@ function modelPattern(line: ProductLine): RegExp {
 
 // ---------------------------------------------------------------- part of a longer name
 
-/**
- * The weak name is the tail of another name: a number or a capitalised word right before it
- * ("8 CBR", "Nokia Siemens Networks Oy"), or a name joined to it by "+" or "&" ("Meixner +
- * Partner GmbH"). A capitalised function word starts a sentence ("Die Siemens AG"); a company
- * word, legal form or consortium word before the name says what the name is ("Banco
- * Santander", "Oy IBM Finland Ab", "UTE CAF"). German capitalises every noun, so in German
- * text only numbers and joined names count.
- */
-export function isPartOfLongerName(s: NameSite): boolean {
-  return longerNameKind(s) !== null;
-}
-
 /** How the name is the tail of a longer one: joined by "+"/"&", after a number, or after a word. */
 export function longerNameKind(s: NameSite): 'joined' | 'number' | 'word' | null {
   if (s.i === 0) return null;

@@ -12,8 +12,6 @@ import type { FieldRole, GuardHit, Match } from './types';
  */
 export type ScreenResult = 'flag' | 'possible' | 'removed' | 'clear';
 
-export const SCREEN_RESULTS: readonly ScreenResult[] = ['flag', 'possible', 'removed', 'clear'];
-
 /** Where a name came from, so every row can be traced back to the input. */
 export type SourceRef =
   | { kind: 'line'; line: number }

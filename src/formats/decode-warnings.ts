@@ -36,10 +36,6 @@ const LABEL: Record<TextEncoding, string> = {
   'windows-1252': 'windows-1252',
 };
 
-export function encodingLabel(e: TextEncoding): string {
-  return LABEL[e];
-}
-
 /** "3, 17, 40", or "3, 17, …" when there are more than the report lists (any language). */
 export function lineList(lines: readonly number[], count: number): string {
   return count > lines.length ? `${lines.join(', ')}, …` : lines.join(', ');

@@ -16,8 +16,6 @@ import { readXlsxTables } from './xlsx-read';
 /** Big enough for any realistic supplier list or tender export, small enough to stay in memory. */
 export const MAX_FILE_BYTES = SCREEN_MAX_FILE_BYTES;
 
-export type InputFormat = 'lines' | 'csv' | 'tsv' | 'xlsx' | DataFormat;
-
 /** How the file was decoded (src/formats/decode-warnings.ts), or what a data file's reader noted. */
 export type ScreeningWarning = DecodeWarning | { code: 'data-file'; detail: string };
 

@@ -34,18 +34,6 @@ const DEFAULT_LIMITS: XlsxLimits = {
 
 type Cell = string | number | boolean | Date | null | undefined;
 
-/** Cell value as the user reads it: dates as ISO dates, numbers as written. */
-export function cellText(value: Cell | unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return '';
-    const iso = value.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-  }
-  return String(value);
-}
-
 const WORKBOOK = 'xl/workbook.xml';
 
 export async function readXlsxTables(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_LIMITS): Promise<SheetTable[]> {

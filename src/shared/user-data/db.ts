@@ -58,7 +58,6 @@ const createV1: Migration = (db) => {
 };
 
 export const MIGRATIONS: readonly Migration[] = [createV1];
-export const DB_VERSION = MIGRATIONS.length;
 
 export type UserDataErrorCode =
   | 'unavailable'

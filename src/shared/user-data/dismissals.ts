@@ -54,13 +54,3 @@ export async function listDismissals(): Promise<Dismissal[]> {
   }
   return all.filter(isDismissal).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
-
-/** The dismissals of one entity (any site). */
-export async function dismissalsOfEntity(entity: string): Promise<Dismissal[]> {
-  try {
-    const db = await openUserDb();
-    return (await db.getAllFromIndex('dismissals', 'byEntity', entity)).filter(isDismissal);
-  } catch (err) {
-    throw asUserDataError(err, 'read-failed', 'Could not read the dismissals');
-  }
-}

@@ -10,7 +10,7 @@ import { microdataBlocks } from './microdata';
 import type { ExtraBlock, FieldOf } from './types';
 
 export type { ExtraBlock, FieldOf } from './types';
-export { fieldGroup, fieldRank, type FieldGroup } from '../../../core/field-rank';
+export { fieldGroup, fieldRank } from '../../../core/field-rank';
 
 /**
  * A `CollectOptions.fieldOf` for a page at `url` (null: generic rules only). Make one per

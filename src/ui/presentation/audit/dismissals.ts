@@ -7,8 +7,6 @@ import type { AuditDismissalRef, Dismissal } from './types';
 /** Reads the dismissals in force. Injected: the extension passes the user-data store's reader. */
 export type DismissalReader = () => Promise<Dismissal[]>;
 
-export const noDismissals: DismissalReader = async () => [];
-
 function hostCovered(site: string, host: string | null): boolean {
   if (host === null) return false;
   const s = site.toLowerCase().replace(/^www\./, '');
@@ -37,20 +35,4 @@ export function dismissalFor(
     }
   }
   return null;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-/** Keep only well-formed dismissals (the store is the other side of a boundary). */
-export function validDismissals(raw: unknown): Dismissal[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(
-    (d): d is Dismissal =>
-      isObject(d) &&
-      typeof d.entityName === 'string' &&
-      typeof d.scope === 'string' &&
-      (d.site === null || typeof d.site === 'string') &&
-      typeof d.reason === 'string' &&
-      typeof d.createdAt === 'string',
-  );
 }
