@@ -61,7 +61,7 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: {
         input: {
           screen: resolve(__dirname, 'src/ui/screen/index.html'),
-          report: resolve(__dirname, 'src/ui/report/index.html'),
+          report: resolve(__dirname, 'src/ui/record/index.html'),
         },
       },
     },

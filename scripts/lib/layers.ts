@@ -30,7 +30,7 @@ export const LAYERS: Layer[] = [
   { name: 'popup', paths: ['src/ui/popup/'], may: UI_PAGE },
   { name: 'options', paths: ['src/ui/options/'], may: UI_PAGE },
   { name: 'screen', paths: ['src/ui/screen/'], may: UI_PAGE },
-  { name: 'report', paths: ['src/ui/report/'], may: UI_PAGE },
+  { name: 'record', paths: ['src/ui/record/'], may: UI_PAGE },
   { name: 'cli', paths: ['src/cli/', 'package.json'], may: ['presentation', 'formats', 'core', 'data'] },
   { name: 'env', paths: ['src/vite-env.d.ts'], may: [] },
   // Build, data, audit and benchmark tools: anything in src, never the tests.
@@ -42,7 +42,7 @@ export const LAYERS: Layer[] = [
       'popup',
       'options',
       'screen',
-      'report',
+      'record',
       'ui-common',
       'presentation',
       'content',

@@ -10,7 +10,7 @@ import { parseArgs, USAGE, UsageError, type Command } from './args';
 import { defaultMatcher } from './data';
 import { InputError, inputLabel, nodeIo, type CliIo } from './io';
 import { scanInput } from './scan-input';
-import { buildResult, formatSummary, type JsonResult, type ResultHead } from './report';
+import { buildResult, formatSummary, type JsonResult, type ResultHead } from './json-output';
 
 const PROG = 'settlement-screen';
 

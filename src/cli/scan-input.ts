@@ -10,7 +10,7 @@ import { MAX_JSON_BYTES, MAX_MARKUP_BYTES, SCAN_MAX_TEXT_BYTES } from '../format
 import { decodeBytes, TextStreamDecoder } from '../formats/text-decode';
 import { decodeWarningText, decodeWarnings } from '../formats/decode-warnings';
 import { InputError, inputLabel, tooLarge, type CliIo, type InputStream, type ReadLimit } from './io';
-import { buildResultFromScans, type JsonResult } from './report';
+import { buildResultFromScans, type JsonResult } from './json-output';
 import { ScanCollector } from './scan-collector';
 import { TextScanner, looksBinary } from './text-scan';
 

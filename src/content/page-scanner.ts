@@ -26,7 +26,7 @@ import { hiddenTestFor, isHiddenInBrowser } from '../formats/page/visibility';
 import { runSliced, yieldToPage } from './scheduler';
 import { watchMutations, outermost, type PageWatcher } from './observer';
 import { clear, mapMatchToRanges, paint, revealRange, type RangeSpec } from './highlight';
-import { buildReport, parseMatchKey, pausedReport, reportSignature, type ReportMeta } from './report';
+import { buildReport, parseMatchKey, pausedReport, reportSignature, type ReportMeta } from './frame-report';
 import { collectOriginContexts } from '../formats/page/origin-scan';
 import { contentOriginLabels } from './origin-labels';
 import type { PageOrigins } from '../core/origin-report';
@@ -42,7 +42,7 @@ import { markFor } from './review-mode';
  * found something (npm run bench, docs/performance.md: the V8 heap the content script
  * keeps on a 20,000-tile page).
  */
-interface Entry {
+interface ScannedBlock {
   /** Stable while the block's first text node and text stay the same (keeps match keys valid). */
   id: number;
   /** The block's text nodes: the node itself when there is one (most blocks). */
@@ -64,13 +64,13 @@ interface Found {
 /** A block of a walk on its way to the matcher, or an unchanged one that keeps its entry. */
 interface Pending {
   block: PageBlock;
-  reuse?: Entry;
+  reuse?: ScannedBlock;
 }
 
 const NOTHING_FOUND: BlockScan = { matches: [], guards: [] };
 
 /** An entry with findings, as publishing and reporting use it. */
-interface FoundEntry extends Entry {
+interface FoundBlock extends ScannedBlock {
   found: Found;
 }
 
@@ -98,20 +98,26 @@ const RENDER_RETRIES = 5;
 const ATTRIBUTE_CHECK_BLOCKS = 300;
 const ATTRIBUTE_CHECK_NODES = 5000;
 
-const hasFindings = (e: Entry): e is FoundEntry => e.found !== undefined;
+const hasFindings = (e: ScannedBlock): e is FoundBlock => e.found !== undefined;
 const scanFound = (scan: BlockScan): boolean => scan.matches.length > 0 || scan.guards.length > 0;
 
 /** The entry for a block just scanned (with `scan`). */
-function makeEntry(id: number, block: PageBlock, scan: BlockScan, gen: number, fromPageData = false): Entry {
+function makeScannedBlock(
+  id: number,
+  block: PageBlock,
+  scan: BlockScan,
+  gen: number,
+  fromPageData = false,
+): ScannedBlock {
   const segs = block.segments;
   const nodes = segs.length === 1 ? segs[0].node : segs.map((x) => x.node);
-  const entry: Entry = { id, nodes, chars: block.text.length, gen };
+  const entry: ScannedBlock = { id, nodes, chars: block.text.length, gen };
   if (scanFound(scan)) entry.found = fromPageData ? { block, scan, fromPageData: true } : { block, scan };
   return entry;
 }
 
 /** The first text node of an entry (its identity across scans). */
-function firstNode(e: Entry): Text | undefined {
+function firstNode(e: ScannedBlock): Text | undefined {
   return Array.isArray(e.nodes) ? (e.nodes as readonly Text[])[0] : (e.nodes as Text);
 }
 
@@ -142,9 +148,9 @@ export class PageScanner {
 
   #index = new PageIndex();
   /** Blocks from the page's data, read on full scans (src/formats/page/fields/). */
-  #pageData: Entry[] = [];
+  #pageData: ScannedBlock[] = [];
   /** Blocks with matches or guards, and their page-resolved scans (same order). */
-  #found: FoundEntry[] = [];
+  #found: FoundBlock[] = [];
   #resolved: BlockScan[] = [];
   #nextId = 1;
 
@@ -431,10 +437,10 @@ export class PageScanner {
 
   /**
    * Queues `block` for its entry, keeping the id and scan of the same unchanged block with
-   * findings (`previous`: such entries by first text node), so match keys stay valid.
+   * findings (`previous`: such blocks by first text node), so match keys stay valid.
    * Blocks without findings are scanned again: that costs less than keeping their text.
    */
-  #enqueue(queue: ScanQueue<Pending>, block: PageBlock, previous: Map<Text, FoundEntry>): void {
+  #enqueue(queue: ScanQueue<Pending>, block: PageBlock, previous: Map<Text, FoundBlock>): void {
     const first = block.segments[0].node;
     const old = previous.get(first);
     if (old && old.gen === this.#gen && old.found.block.text === block.text && old.found.block.field === block.field) {
@@ -445,14 +451,16 @@ export class PageScanner {
     queue.push({ block }, this.#wire(block));
   }
 
-  /** The entries of a delivered batch, in order. */
-  #entriesOf(items: readonly Pending[], scans: readonly (BlockScan | null)[]): Entry[] {
-    return items.map((p, i) => p.reuse ?? makeEntry(this.#nextId++, p.block, scans[i] ?? NOTHING_FOUND, this.#gen));
+  /** The blocks of a delivered batch, in order. */
+  #scannedOf(items: readonly Pending[], scans: readonly (BlockScan | null)[]): ScannedBlock[] {
+    return items.map(
+      (p, i) => p.reuse ?? makeScannedBlock(this.#nextId++, p.block, scans[i] ?? NOTHING_FOUND, this.#gen),
+    );
   }
 
   async #fullScan(signal: AbortSignal): Promise<void> {
     const matcher = this.#matcher as BlockMatcher;
-    const previous = foundByFirstNode(this.#index.entries);
+    const previous = foundByFirstNode(this.#index.blocks);
     // The new index is built inside the slices too: on a large page, building it in one
     // go at the end is itself a long task.
     const next = new PageIndex();
@@ -468,7 +476,7 @@ export class PageScanner {
       this.#scanning = true;
     }
     const queue = new ScanQueue<Pending>(matcher, signal, (items, scans) => {
-      for (const e of this.#entriesOf(items, scans)) next.add(e);
+      for (const e of this.#scannedOf(items, scans)) next.add(e);
       if (!progressive || performance.now() < publishAt) return;
       this.#publish();
       publishAt = performance.now() + PROGRESS_PUBLISH_MS;
@@ -507,20 +515,20 @@ export class PageScanner {
    * segments. Read on full scans only (scripts rarely change after load). Unchanged
    * blocks keep their id, so their match keys stay stable across scans.
    */
-  async #pageDataEntries(index: PageIndex, matcher: BlockMatcher): Promise<Entry[]> {
+  async #pageDataEntries(index: PageIndex, matcher: BlockMatcher): Promise<ScannedBlock[]> {
     let extra: ExtraBlock[];
     try {
       // Only visible blocks with findings need comparing: a page-data name equal to a
       // visible block without findings would find nothing either (a field only adds
       // corroboration), so it is reported by neither.
       const visibleFound: PageBlock[] = [];
-      for (const e of index.entries) if (hasFindings(e)) visibleFound.push(e.found.block);
+      for (const e of index.blocks) if (hasFindings(e)) visibleFound.push(e.found.block);
       extra = withoutVisibleDuplicates(extraBlocksFor(pageUrl(), document), visibleFound);
     } catch (err) {
       console.debug('Settlement Screen: could not read the page data', err);
       return [];
     }
-    const previous = new Map<string, FoundEntry>();
+    const previous = new Map<string, FoundBlock>();
     for (const e of this.#pageData) if (hasFindings(e)) previous.set(`${e.found.block.field}|${e.found.block.text}`, e);
     const items = extra.map((x) => {
       const block: PageBlock = { text: x.text, field: x.field, segments: [] };
@@ -532,7 +540,7 @@ export class PageScanner {
     let k = 0;
     return items.map(({ block, old }) => {
       if (old) return { ...old, found: { ...old.found, block } };
-      return makeEntry(this.#nextId++, block, scans[k++] ?? NOTHING_FOUND, this.#gen, true);
+      return makeScannedBlock(this.#nextId++, block, scans[k++] ?? NOTHING_FOUND, this.#gen, true);
     });
   }
 
@@ -544,7 +552,7 @@ export class PageScanner {
     // One sliced run over all changed containers, not one per container: a batch of 1,000
     // appended tiles is 1,000 containers, each too small to use up a slice on its own, and
     // separate runs would do them all in one long task (measured: npm run bench).
-    const stale = new Set<Entry>();
+    const stale = new Set<ScannedBlock>();
     await runSliced(
       textNodesOfAll(nodes),
       (t) => {
@@ -554,9 +562,9 @@ export class PageScanner {
       { signal },
     );
     const previous = foundByFirstNode(stale);
-    const fresh: Entry[] = [];
+    const fresh: ScannedBlock[] = [];
     const queue = new ScanQueue<Pending>(this.#matcher as BlockMatcher, signal, (items, scans) => {
-      for (const e of this.#entriesOf(items, scans)) fresh.push(e);
+      for (const e of this.#scannedOf(items, scans)) fresh.push(e);
     });
     await runSliced(blocksOfAll(nodes, this.#collectOptions()), (block) => this.#enqueue(queue, block, previous), {
       signal,
@@ -567,7 +575,7 @@ export class PageScanner {
   }
 
   #publish(): void {
-    this.#found = this.#index.entries.filter(hasFindings);
+    this.#found = this.#index.blocks.filter(hasFindings);
     for (const e of this.#pageData) if (hasFindings(e)) this.#found.push(e);
     this.#resolved = resolvePage(this.#found.map((e) => e.found.scan));
     if (this.#marks) this.#paintMarks();
@@ -619,7 +627,7 @@ export class PageScanner {
             this.#found.map((e) => ({ id: e.id, block: e.found.block, fromPageData: e.found.fromPageData })),
             this.#resolved,
             {
-              blocks: this.#index.entries.length + this.#pageData.length,
+              blocks: this.#index.blocks.length + this.#pageData.length,
               chars: this.#index.chars + this.#pageData.reduce((n, e) => n + e.chars, 0),
             },
             meta,
@@ -663,39 +671,39 @@ function withMarks(report: PageReport, marks: boolean): PageReport {
 /** The scanned blocks of the page, with the lookups incremental rescans need. */
 class PageIndex {
   /** Every scanned block, roughly in page order. */
-  entries: Entry[] = [];
-  byId = new Map<number, Entry>();
+  blocks: ScannedBlock[] = [];
+  byId = new Map<number, ScannedBlock>();
   /** Every collected text node -> the block using it. */
-  byNode = new Map<Text, Entry>();
+  byNode = new Map<Text, ScannedBlock>();
   chars = 0;
 
-  add(e: Entry): void {
-    this.entries.push(e);
+  add(e: ScannedBlock): void {
+    this.blocks.push(e);
     this.#link(e);
   }
 
   /** Drops `stale`, adds `fresh` where the first stale block was (keeps page order roughly). */
-  replace(stale: Set<Entry>, fresh: readonly Entry[]): void {
+  replace(stale: Set<ScannedBlock>, fresh: readonly ScannedBlock[]): void {
     if (stale.size === 0 && fresh.length === 0) return;
     for (const e of stale) this.#unlink(e);
     for (const e of fresh) this.#link(e);
     if (stale.size === 0) {
-      for (const e of fresh) this.entries.push(e);
+      for (const e of fresh) this.blocks.push(e);
       return;
     }
-    const next: Entry[] = [];
+    const next: ScannedBlock[] = [];
     let inserted = false;
-    for (const e of this.entries) {
+    for (const e of this.blocks) {
       if (!stale.has(e)) next.push(e);
       else if (!inserted) {
         for (const f of fresh) next.push(f);
         inserted = true;
       }
     }
-    this.entries = next;
+    this.blocks = next;
   }
 
-  #link(e: Entry): void {
+  #link(e: ScannedBlock): void {
     // Only blocks with findings are looked up by id ("show on page").
     if (e.found) this.byId.set(e.id, e);
     if (Array.isArray(e.nodes)) for (const n of e.nodes as readonly Text[]) this.byNode.set(n, e);
@@ -703,7 +711,7 @@ class PageIndex {
     this.chars += e.chars;
   }
 
-  #unlink(e: Entry): void {
+  #unlink(e: ScannedBlock): void {
     if (this.byId.get(e.id) === e) this.byId.delete(e.id);
     if (Array.isArray(e.nodes)) {
       for (const n of e.nodes as readonly Text[]) if (this.byNode.get(n) === e) this.byNode.delete(n);
@@ -713,9 +721,9 @@ class PageIndex {
 }
 
 /** Entries with findings by first text node: what a new scan may keep (see #enqueue). */
-function foundByFirstNode(entries: Iterable<Entry>): Map<Text, FoundEntry> {
-  const map = new Map<Text, FoundEntry>();
-  for (const e of entries) {
+function foundByFirstNode(blocks: Iterable<ScannedBlock>): Map<Text, FoundBlock> {
+  const map = new Map<Text, FoundBlock>();
+  for (const e of blocks) {
     const first = firstNode(e);
     if (hasFindings(e) && first) map.set(first, e);
   }

@@ -168,7 +168,7 @@ describe.each(CASES)('dismissals in %s', (browserName, target) => {
   });
 
   it("the page's record lists the dismissal in force and marks the dismissed company", async () => {
-    const report = await b.newPage(`${b.extensionOrigin}/src/ui/report/index.html?tab=${results.tabId}`);
+    const report = await b.newPage(`${b.extensionOrigin}/src/ui/record/index.html?tab=${results.tabId}`);
     try {
       const text = await waitFor(async () => {
         const t = await visibleText(report);

@@ -123,7 +123,7 @@ describe.each(CASES)('popup at a glance in %s', (browserName, target) => {
     const pages: [string, (b: ExtBrowser, tabId: number) => string][] = [
       ['options', (b) => `${b.extensionOrigin}/${b.manifest.options!.replace(/^\//, '')}`],
       ['screening', (b) => `${b.extensionOrigin}/src/ui/screen/index.html`],
-      ['report', (b, id) => `${b.extensionOrigin}/src/ui/report/index.html?tab=${id}`],
+      ['report', (b, id) => `${b.extensionOrigin}/src/ui/record/index.html?tab=${id}`],
     ];
 
     it('finds no violation in the popup, closed and with every details open', async () => {

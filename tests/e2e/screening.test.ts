@@ -50,7 +50,7 @@ import type { BrowserName, ExtBrowser, TabPage } from '../../scripts/lib/harness
 const compiled = compiledJson as unknown as CompiledData;
 const OHCHR = 'ohchr-bhr-database-hrc-31-36';
 const SCREEN_PAGE = 'src/ui/screen/index.html';
-const REPORT_PAGE = 'src/ui/report/index.html';
+const REPORT_PAGE = 'src/ui/record/index.html';
 const MENU_ID = 'settlement-screen-check-selection';
 const LIST_HASHES = bundledListHashes();
 const listTitle = (id: string) => compiled.lists.find((l) => l.id === id)?.title ?? `<no list ${id}>`;

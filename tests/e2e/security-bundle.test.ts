@@ -143,7 +143,7 @@ describe.each(BROWSERS)("the extension pages' CSP applies in %s", (browserName, 
     'src/ui/popup/index.html',
     'src/ui/options/index.html',
     'src/ui/screen/index.html',
-    'src/ui/report/index.html',
+    'src/ui/record/index.html',
   ]) {
     it(`${page}: inline script and a script from a web server are refused`, async () => {
       const tab = await openExtensionPage(b, page);

@@ -242,7 +242,7 @@ describe.each(CASES)('nothing leaves the device, everything is text (%s)', (brow
   });
 
   it('the report page and the screening page show the same data as text', async () => {
-    const report = await openExtensionPage(b, `src/ui/report/index.html?tab=${exfilTab}`);
+    const report = await openExtensionPage(b, `src/ui/record/index.html?tab=${exfilTab}`);
     try {
       await waitFor(async () => (await visibleText(report)).includes(CANARY_COMPANY), 'the report');
       await report.evaluate(() => {

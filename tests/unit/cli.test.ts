@@ -12,7 +12,7 @@ import { blocksFromText } from '../../src/cli/text-blocks';
 import { blocksFromHtml } from '../../src/cli/html-blocks';
 import { InputError, readInputFile, type CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import type { JsonResult } from '../../src/cli/report';
+import type { JsonResult } from '../../src/cli/json-output';
 import pkg from '../../package.json';
 
 const OHCHR = 'ohchr-bhr-database-hrc-31-36';

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildCompiledData } from '../../scripts/build-data';
 import { InputError, type CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import type { JsonResult } from '../../src/cli/report';
+import type { JsonResult } from '../../src/cli/json-output';
 import { runScreen, type JsonScreenResult } from '../../src/cli/screen';
 import { Matcher } from '../../src/core/matcher';
 import { loadScreeningFile } from '../../src/formats/tables';

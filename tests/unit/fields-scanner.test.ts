@@ -6,7 +6,7 @@ import { scannerOnPage } from './helpers/scanner-page';
 import compiled from '../../src/generated/compiled-lists.json';
 import type { CompiledData } from '../../src/core/types';
 import { isToBackground, type PageReport } from '../../src/shared/messages';
-import { buildReport } from '../../src/content/report';
+import { buildReport } from '../../src/content/frame-report';
 import { mapMatchToRanges, revealRange } from '../../src/content/highlight';
 import type { BlockScan } from '../../src/core/matcher';
 import { localMatcher } from './helpers/local-matcher';

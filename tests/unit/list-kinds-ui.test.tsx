@@ -17,7 +17,7 @@ vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./hel
 const { EntryDetails } = await import('../../src/ui/common/EntryDetails');
 const { OptionsApp } = await import('../../src/ui/options/components/OptionsApp');
 const { lookupFromCompiled } = await import('../../src/ui/presentation/lookup');
-const { Report } = await import('../../src/ui/common/Report');
+const { AuditRecordView } = await import('../../src/ui/common/AuditRecord');
 const { buildBulkRecord } = await import('../../src/ui/presentation/audit');
 const { inputsFromLines, screenAll } = await import('../../src/formats/tables');
 const { Matcher } = await import('../../src/core/matcher');
@@ -292,7 +292,7 @@ describe('printable audit record (PDF)', () => {
       { fileName: null, sha256: 'f'.repeat(64), bytes: 10, format: 'text', sheet: null, column: null, header: null },
     );
     const { root: el } = installDom();
-    render(<Report record={record} />, el);
+    render(<AuditRecordView record={record} />, el);
     const blocks = [...el.querySelectorAll('.r-lists tbody')].map(text);
     expect(blocks).toHaveLength(data.lists.length);
     for (const l of data.lists) {

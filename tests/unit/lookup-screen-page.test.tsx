@@ -13,9 +13,9 @@ import { fixtureData, fixtureResults } from './helpers/popup-fixtures';
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
 
 const { ScreenApp } = await import('../../src/ui/screen/components/ScreenApp');
-const { Report } = await import('../../src/ui/common/Report');
-const { ReportPage } = await import('../../src/ui/report/components/ReportPage');
-const { parseReportQuery } = await import('../../src/ui/common/report-query');
+const { AuditRecordView } = await import('../../src/ui/common/AuditRecord');
+const { RecordPage } = await import('../../src/ui/record/components/RecordPage');
+const { parseReportQuery } = await import('../../src/ui/common/record-query');
 const { lookupFromCompiled } = await import('../../src/ui/presentation/lookup');
 const { defaultSettings } = await import('../../src/shared/settings');
 const { buildPageRecord, BULK_CSV_COLUMNS } = await import('../../src/ui/presentation/audit');
@@ -195,7 +195,7 @@ describe('report', () => {
     const { root } = installDom();
     const results = fixtureResults();
     results.frames['0'].matches[0].context = 'Supplier: <script>alert(1)</script> <b>Acme</b>';
-    render(<Report record={buildPageRecord(ctx, results)} />, root);
+    render(<AuditRecordView record={buildPageRecord(ctx, results)} />, root);
     expect(root.querySelector('script')).toBeNull();
     expect(root.querySelector('b')).toBeNull();
     expect(root.textContent).toContain('<b>Acme</b> Holdings Ltd.');
@@ -220,7 +220,7 @@ describe('report', () => {
       },
       fixtureResults(),
     );
-    render(<Report record={record} />, root);
+    render(<AuditRecordView record={record} />, root);
     const blocks = [...root.querySelectorAll('.r-lists tbody')];
     expect(blocks).toHaveLength(3);
     const listRows = blocks.map((b) => [...b.querySelector('tr')!.querySelectorAll('td')].map((td) => td.textContent));
@@ -251,7 +251,7 @@ describe('report page', () => {
         matcher: Matcher.fromData(fixtureData),
       });
     render(
-      <ReportPage
+      <RecordPage
         tabId={7}
         exportKind="json"
         load={fixtureLoad}
@@ -271,7 +271,7 @@ describe('report page', () => {
 
   it('says so when the tab has no results any more', async () => {
     const { root } = installDom();
-    render(<ReportPage tabId={7} exportKind={null} load={load} getResults={async () => null} />, root);
+    render(<RecordPage tabId={7} exportKind={null} load={load} getResults={async () => null} />, root);
     await until(() => root.querySelector('.report-status') !== null && !root.textContent!.includes('Loading'));
     expect(root.textContent).toMatch(/There are no results for this tab any more/);
   });

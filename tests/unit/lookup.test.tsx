@@ -164,7 +164,7 @@ describe('Popup with lookup and export', () => {
     click(root.querySelectorAll('.export-menu button')[1]);
     await settle();
     expect((fakeBrowser.tabs as any).create).toHaveBeenCalledWith({
-      url: 'chrome-extension://testextensionid/src/ui/report/index.html?tab=7&export=csv',
+      url: 'chrome-extension://testextensionid/src/ui/record/index.html?tab=7&export=csv',
     });
   });
 

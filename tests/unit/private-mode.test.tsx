@@ -27,7 +27,7 @@ const {
 const { siteKind } = await import('../../src/shared/site-kinds');
 const { PageMarksState } = await import('../../src/content/page-marks');
 const { isPopupToContent, isToBackground } = await import('../../src/shared/messages');
-const { buildReport, reportSignature } = await import('../../src/content/report');
+const { buildReport, reportSignature } = await import('../../src/content/frame-report');
 const { reportedMarks } = await import('../../src/ui/popup/page-marks');
 const { PageMarks } = await import('../../src/ui/popup/components/PageMarks');
 const { OptionsApp } = await import('../../src/ui/options/components/OptionsApp');

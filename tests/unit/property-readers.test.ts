@@ -16,7 +16,7 @@ import writeXlsxFile from 'write-excel-file/universal';
 import { buildCompiledData } from '../../scripts/build-data';
 import { InputError, type CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import type { JsonResult } from '../../src/cli/report';
+import type { JsonResult } from '../../src/cli/json-output';
 import { Matcher } from '../../src/core/matcher';
 import { ScreeningInputError, loadScreeningFile, type LoadedInput } from '../../src/formats/tables';
 

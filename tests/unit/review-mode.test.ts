@@ -8,7 +8,7 @@ import { localMatcher } from './helpers/local-matcher';
 
 const { markFor, ReviewModeState } = await import('../../src/content/review-mode');
 const { isPopupToContent, isToBackground } = await import('../../src/shared/messages');
-const { buildReport, reportSignature } = await import('../../src/content/report');
+const { buildReport, reportSignature } = await import('../../src/content/frame-report');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

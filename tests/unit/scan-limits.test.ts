@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompiledData } from '../../scripts/build-data';
 import { InputError, nodeIo, type CliIo, type InputStream } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import type { JsonResult } from '../../src/cli/report';
+import type { JsonResult } from '../../src/cli/json-output';
 import { ScanCollector } from '../../src/cli/scan-collector';
 import { Matcher } from '../../src/core/matcher';
 import { FormatError, parseDataFile } from '../../src/formats';

@@ -4,7 +4,7 @@ import { loadUiLanguage, t } from '../../shared/i18n';
 import { ScreenApp } from './components/ScreenApp';
 import '../common/ui.css';
 import '../common/popup.css';
-import '../common/report.css';
+import '../common/audit-record.css';
 import './screen.css';
 
 async function start(root: HTMLElement): Promise<void> {

@@ -2,7 +2,7 @@
 // record and prints it (PDF via the browser's print dialog) or saves it as CSV or JSON.
 // The work happens in a tab, not here: a popup closes as soon as a save or print dialog
 // takes the focus, and a download started from it can be lost with it.
-import { reportUrl, type ExportKind } from '../../common/report-query';
+import { reportUrl, type ExportKind } from '../../common/record-query';
 import { browser } from '../../../shared/browser';
 import { t } from '../../../shared/i18n';
 import { resolveTabId } from '../tab-target';

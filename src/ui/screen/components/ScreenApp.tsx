@@ -35,7 +35,7 @@ import {
 } from '../../../formats/tables/table';
 import type { ScreenInput, ScreenRow } from '../../../core/screening-types';
 import { Lookup } from '../../common/Lookup';
-import { Report } from '../../common/Report';
+import { AuditRecordView } from '../../common/AuditRecord';
 import { emptyCellsMessage, errorMessage, warningMessage } from '../messages';
 import { parseXmlInBrowser } from '../xml';
 import { ColumnChooser } from './ColumnChooser';
@@ -305,7 +305,7 @@ export function ScreenApp({
       </div>
       {printRequests > 0 && stage.kind === 'results' ? (
         <div class="print-only">
-          <Report record={stage.record} />
+          <AuditRecordView record={stage.record} />
         </div>
       ) : null}
     </>

@@ -404,7 +404,7 @@ function PageBody({ record }: { record: PageAuditRecord }) {
   );
 }
 
-export function Report({ record }: { record: AuditRecord }) {
+export function AuditRecordView({ record }: { record: AuditRecord }) {
   return (
     <div class="report">
       <Header record={record} />

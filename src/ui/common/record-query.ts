@@ -5,7 +5,7 @@ import { browser } from '../../shared/browser';
 export type ExportKind = 'print' | 'csv' | 'json';
 
 /** Path of the report page in the built extension (CRXJS keeps source paths). */
-export const REPORT_PAGE = 'src/ui/report/index.html';
+export const REPORT_PAGE = 'src/ui/record/index.html';
 
 export function reportUrl(tabId: number, kind: ExportKind): string {
   return browser.runtime.getURL(`${REPORT_PAGE}?tab=${tabId}&export=${kind}`);

@@ -1,17 +1,17 @@
 // Report page entry point: ?tab=<id>[&export=print|csv|json].
 import { render } from 'preact';
 import { loadUiLanguage, t } from '../../shared/i18n';
-import { ReportPage } from './components/ReportPage';
-import { parseReportQuery } from '../common/report-query';
+import { RecordPage } from './components/RecordPage';
+import { parseReportQuery } from '../common/record-query';
 import '../common/ui.css';
-import '../common/report.css';
+import '../common/audit-record.css';
 
 async function start(root: HTMLElement): Promise<void> {
   await loadUiLanguage();
   document.title = t('reportPageTitleTab');
   const { tabId, exportKind } = parseReportQuery(location.search);
   render(
-    tabId === null ? <p class="note">{t('noTab')}</p> : <ReportPage tabId={tabId} exportKind={exportKind} />,
+    tabId === null ? <p class="note">{t('noTab')}</p> : <RecordPage tabId={tabId} exportKind={exportKind} />,
     root,
   );
 }

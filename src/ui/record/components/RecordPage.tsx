@@ -20,8 +20,8 @@ import {
   readDismissals as defaultReadDismissals,
   type ExtensionData,
 } from '../../common/extension-data';
-import { Report } from '../../common/Report';
-import type { ExportKind } from '../../common/report-query';
+import { AuditRecordView } from '../../common/AuditRecord';
+import type { ExportKind } from '../../common/record-query';
 
 interface Props {
   tabId: number;
@@ -35,7 +35,7 @@ interface Props {
 
 type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'failed' } | { kind: 'ready'; record: PageAuditRecord };
 
-export function ReportPage({
+export function RecordPage({
   tabId,
   exportKind,
   load = loadExtensionData,
@@ -105,7 +105,7 @@ export function ReportPage({
           {t('exportJson')}
         </button>
       </div>
-      <Report record={record} />
+      <AuditRecordView record={record} />
     </main>
   );
 }
