@@ -1,6 +1,6 @@
 // The compiled lists, bundled into the CLI at build time (scripts/build-cli.ts), so the
 // CLI screens against exactly the data the extension ships. Imported lazily: `--help`
-// does not parse 300 KB of JSON, and tests can import the CLI with their own data.
+// does not parse the whole compiled data, and tests can import the CLI with their own data.
 import { Matcher } from '../core/matcher';
 import type { CompiledData } from '../core/types';
 

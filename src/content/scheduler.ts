@@ -87,7 +87,7 @@ export async function runSliced<T>(
         if (signal?.aborted) throw abortError(signal);
       }
       // scheduler.yield() continuations run before the page's timers: a long scan would
-      // hold those back until it ends (2.7 s on a 20,000-tile page: docs/performance.md).
+      // hold those back until it ends (seconds on a very large page: docs/performance.md).
       // Now and then the scan waits behind them instead.
       if (now() >= fairAt) {
         await yieldBehindPageTasks();

@@ -1,4 +1,4 @@
-// "Not this company" (issue 3: dismissals work in both browsers) in real Chromium and
+// "Not this company" (dismissals work in both browsers) in real Chromium and
 // Firefox, on the built extension (dist/<target>-local). One browser per describe block;
 // the steps run in order on one page, as a person would take them:
 //   dismiss one company on this site from the popup -> badge, highlights, popup, options

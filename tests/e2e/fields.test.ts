@@ -1,4 +1,4 @@
-// Structured context (issue 4) in real Chromium and Firefox, on the built extension
+// Structured context in real Chromium and Firefox, on the built extension
 // (dist/<target>-local): the role a page states for a name decides what the user sees.
 //   - fields-award.html: a weak name ("Volvo") alone in the contractor field flags and the
 //     popup puts it under "Awarded to"; a tenderer in the bidders table goes under "Bidders";

@@ -1,4 +1,4 @@
-// Lists users bring (issue 5) in real Chromium and Firefox, on the built extension
+// Lists users bring, in real Chromium and Firefox, on the built extension
 // (dist/<target>-local). One browser per describe block; the steps run in order:
 //   a page naming a company on no bundled list is open -> a broken CSV is refused on the
 //   options page with row and column -> a good CSV is imported through the form and the file

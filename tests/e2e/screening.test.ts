@@ -1,4 +1,4 @@
-// Screening for procurement files (issue 5) in real Chromium and Firefox, on the built
+// Screening for procurement files in real Chromium and Firefox, on the built
 // extension (dist/<target>-local): the popup's lookup, the context menu's "Check", the bulk
 // screening page (paste, CSV and XLSX files, filters, sorting, exports, the printable
 // record) and the popup's record of a page. One browser per describe block.
@@ -62,7 +62,7 @@ const CASES: [BrowserName, Target][] = [
 
 // ---------------------------------------------------------------- the 300 bidder names
 //
-// What a careful screener would say about each hand-picked name (issue 3's rules), not what
+// What a careful screener would say about each hand-picked name (the matching rules), not what
 // the code happens to return: listed names, a group member, acronyms in capitals and
 // sanctioned organisations flag; weak aliases alone are for review; a removed entry is
 // shown as removed; homonyms and common words are clear. `lists` are lists that must be

@@ -1,4 +1,4 @@
-// Issue 4: the popup groups flags by the role the page states ("Awarded to", "Brand of
+// The popup groups flags by the role the page states ("Awarded to", "Brand of
 // this product", ...) and says when a name came from the page's data, not its text.
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
