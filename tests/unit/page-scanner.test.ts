@@ -1,21 +1,33 @@
 // Drives PageScanner on a linkedom document: first scan, incremental rescans after DOM
 // changes, attribute-driven reveals, removals, floods, pause/resume and list filtering.
-// Slow-ish (~9 s: the real 250 ms idle debounce).
+// The observer's quiet time, the report throttle and the redelivery back-off run on fake
+// clocks (setTimeout and the two clocks the scanner reads), so the waits cost no real time
+// and the intervals are exact. The scanner's yields to the page become microtasks there:
+// a fake tick runs the timers due and then the microtasks they started, and would not wait
+// for a real task (MessageChannel) to come back. The large-page test keeps real clocks and
+// yields: what it checks is that a real slice budget ends in progress reports.
 import { afterEach, expect, it, vi } from 'vitest';
 import type { PageReport } from '../../src/shared/messages';
 import type { Delivery } from '../../src/content/page-scanner';
 import { bundledData as data, scannerOnPage } from './helpers/scanner-page';
 import { localMatcher } from './helpers/local-matcher';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Moves the fake clocks on by `ms`, running the timers due and the work they start. */
+const wait = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+function fakeClocks(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+  vi.stubGlobal('scheduler', { yield: () => Promise.resolve() });
+}
 const texts = (r: PageReport | undefined) => (r?.matches ?? []).map((m) => `${m.text}|${m.level}`);
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.resetModules();
 });
 
 it('scans, follows DOM changes incrementally, and honours pause and list settings', async () => {
+  fakeClocks();
   const {
     scanner: s,
     reports,
@@ -26,7 +38,7 @@ it('scans, follows DOM changes incrementally, and honours pause and list setting
       '<div contenteditable><p>Ahava</p></div></body></html>',
   );
   s.configure({ paused: false, matcher: localMatcher(data) });
-  await sleep(100);
+  await wait(100);
   expect(texts(reports.at(-1))).toEqual(['Ahava|flag']); // editable area and hidden div skipped
   const firstKey = reports.at(-1)!.matches[0].key;
   expect(reports.at(-1)!.matches[0].context).toBe('We sell Ahava cream.');
@@ -34,30 +46,33 @@ it('scans, follows DOM changes incrementally, and honours pause and list setting
   const li = doc.createElement('li');
   li.textContent = 'Elbit Systems';
   doc.getElementById('l')!.appendChild(li);
-  await sleep(1200);
+  // The observer waits for 250 ms without changes before it hands the batch on.
+  await wait(200);
+  expect(texts(reports.at(-1))).toEqual(['Ahava|flag']);
+  await wait(1000);
   expect(texts(reports.at(-1))).toEqual(['Ahava|flag', 'Elbit Systems|flag']);
   expect(reports.at(-1)!.matches[0].key).toBe(firstKey); // unchanged block keeps its key
 
   doc.getElementById('acc')!.removeAttribute('hidden');
-  await sleep(1200);
+  await wait(1200);
   expect(texts(reports.at(-1))).toEqual(['Ahava|flag', 'Elbit Systems|flag', 'Elbit Systems|flag']);
 
   (doc.querySelector('p b')!.firstChild as Text).data = 'Nothing'; // characterData
   doc.querySelector('[contenteditable] p')!.textContent = 'Elbit Systems';
-  await sleep(1200);
+  await wait(1200);
   expect(texts(reports.at(-1))).toEqual(['Elbit Systems|flag', 'Elbit Systems|flag']);
 
   li.remove();
-  await sleep(1200);
+  await wait(1200);
   expect(texts(reports.at(-1))).toEqual(['Elbit Systems|flag']);
 
   // Text replaced through textContent: the old text node is removed, a new one added.
   const firstLi = doc.querySelector('#l li')!;
   firstLi.textContent = 'Ahava';
-  await sleep(1200);
+  await wait(1200);
   expect(texts(reports.at(-1))).toEqual(['Ahava|flag', 'Elbit Systems|flag']); // page order kept
   firstLi.textContent = 'one';
-  await sleep(1200);
+  await wait(1200);
   expect(texts(reports.at(-1))).toEqual(['Elbit Systems|flag']);
 
   for (let i = 0; i < 1200; i++) {
@@ -65,25 +80,26 @@ it('scans, follows DOM changes incrementally, and honours pause and list setting
     p.textContent = i === 5 ? 'Ahava' : `x${i}`;
     doc.body.appendChild(p);
   }
-  await sleep(1500);
+  await wait(1500);
   expect(texts(reports.at(-1))).toEqual(['Elbit Systems|flag', 'Ahava|flag']);
   expect(reports.at(-1)!.blocks).toBeGreaterThan(1200);
   expect(s.reveal('999999:0')).toBe(false);
 
   s.configure({ paused: true, matcher: localMatcher(data) });
-  await sleep(700);
+  await wait(700);
   expect(reports.at(-1)!.paused).toBe(true);
   expect(reports.at(-1)!.matches).toEqual([]);
 
   s.configure({ paused: false, matcher: localMatcher(data, new Set(['dbio-2024'])) });
-  await sleep(700);
+  await wait(700);
   expect(reports.at(-1)!.paused).toBe(false);
   expect(reports.at(-1)!.matches.length).toBeGreaterThan(0);
   expect(reports.at(-1)!.matches.every((m) => m.lists.every((l) => l.list === 'dbio-2024'))).toBe(true);
   s.stop();
-}, 20_000);
+});
 
 it('sends a report again later when the background did not take it, and stops when orphaned', async () => {
+  fakeClocks();
   // The background fails to answer twice (restarting), then takes the report.
   const outcomes: Delivery[] = ['failed', 'failed', 'sent'];
   const sent: { at: number; report: PageReport }[] = [];
@@ -97,23 +113,23 @@ it('sends a report again later when the background did not take it, and stops wh
     },
   );
   s.configure({ paused: false, matcher: localMatcher(data) });
-  await sleep(7000);
+  await wait(7000);
   expect(sent).toHaveLength(3); // no fourth copy once it was taken
   expect(sent.map((x) => texts(x.report))).toEqual([['Ahava|flag'], ['Ahava|flag'], ['Ahava|flag']]);
-  // 2 s, then 4 s between attempts.
-  expect(sent[1].at - sent[0].at).toBeGreaterThanOrEqual(1900);
-  expect(sent[2].at - sent[1].at).toBeGreaterThanOrEqual(3900);
+  // 2 s, then 4 s between attempts (on the fake clock, to the millisecond).
+  expect(sent[1].at - sent[0].at).toBe(2000);
+  expect(sent[2].at - sent[1].at).toBe(4000);
 
   // The extension went away under the page: no more attempts, and the scanner stops.
   outcomes.push('orphaned');
   s.resend();
-  await sleep(700);
+  await wait(700);
   expect(sent).toHaveLength(4);
   expect(s.stopped).toBe(true);
   s.resend();
-  await sleep(700);
+  await wait(700);
   expect(sent).toHaveLength(4);
-}, 15_000);
+});
 
 it('shows what the first scan of a large page found so far, then the complete result', async () => {
   // 60,000 blocks: the first listed name near the top, the second near the end.
@@ -126,7 +142,7 @@ it('shows what the first scan of a large page found so far, then the complete re
   );
   const started = Date.now();
   s.configure({ paused: false, matcher: localMatcher(data) });
-  for (let waited = 0; waited < 30_000 && !reports.some((r) => !r.scanning); waited += 50) await sleep(50);
+  await vi.waitFor(() => expect(reports.some((r) => !r.scanning)).toBe(true), { timeout: 30_000, interval: 50 });
   const partial = reports.filter((r) => r.scanning);
   const complete = reports.filter((r) => !r.scanning);
   // At least one progress report came first, with the top name only and fewer blocks.
