@@ -7,6 +7,9 @@
 //  2. the matcher with its hash-trie pre-check against the same matcher scanning every
 //     block in full (MatcherOptions.prefilter = false), on the benchmark text.
 // Any difference is printed and makes `npm run bench` exit with status 1.
+// The same oracles run as property tests in the unit layer, on every `npm run check`
+// (tests/unit/property-equivalence.test.ts imports the reference, the alphabet and the
+// folded characters from here: scripts never import tests, tests may import scripts).
 import { FOLD_RANGES, normalizeToken, tokenize, type Token } from '../../src/core/normalize';
 import { Matcher, type MatcherOptions } from '../../src/core/matcher';
 import type { CompiledData, TextBlock } from '../../src/core/types';
@@ -134,7 +137,7 @@ function tokenDiff(text: string): string | null {
 }
 
 /** Characters that stress the tokenizer's rules: joiners, format characters, marks, pairs. */
-const ALPHABET = [
+export const ALPHABET: readonly string[] = [
   'a',
   'B',
   'z',
@@ -246,8 +249,8 @@ function* fuzzStrings(count: number): Generator<string> {
   }
 }
 
-/** Pairs of word characters from FOLD_RANGES, alone and with a joiner or format character between. */
-function* foldPairs(stride: number): Generator<string> {
+/** The word characters of FOLD_RANGES (each folded one by one), with a few plain ones. */
+export function foldedWordChars(): string[] {
   const chars = ['a', 'Z', '7'];
   for (const [a, b] of FOLD_RANGES) {
     for (let c = a; c <= b; c++) {
@@ -255,11 +258,19 @@ function* foldPairs(stride: number): Generator<string> {
       if (WORD.test(ch)) chars.push(ch);
     }
   }
-  const middles = ['', '.', '´', '\u00AD'];
+  return chars;
+}
+
+/** What may stand between two word characters of a folded pair: nothing, a joiner, a format character. */
+export const FOLD_PAIR_MIDDLES: readonly string[] = ['', '.', '´', '\u00AD'];
+
+/** Pairs of word characters from FOLD_RANGES, alone and with a joiner or format character between. */
+function* foldPairs(stride: number): Generator<string> {
+  const chars = foldedWordChars();
   let k = 0;
   for (const x of chars) {
     for (const y of chars) {
-      for (const m of middles) if (k++ % stride === 0) yield x + m + y;
+      for (const m of FOLD_PAIR_MIDDLES) if (k++ % stride === 0) yield x + m + y;
     }
   }
 }
