@@ -91,13 +91,16 @@ describe('isHiddenInBrowser', () => {
     }
   });
 
-  // checkVisibility() answers false for an element without a box of its own, and a
-  // display:contents wrapper has none although its children render: the walk would prune
-  // the visible text inside it. Fails while that holds, as a reminder to turn it into `it`.
-  it.fails('does not hide the visible children of a display:contents wrapper', () => {
-    mount('<div id="wrapper" style="display: contents"><p id="child">x</p></div>');
+  it('does not hide the visible children of a display:contents wrapper, unless it or its parent is hidden', () => {
+    mount(
+      '<div id="wrapper" style="display: contents"><p id="child">x</p></div>' +
+        '<div style="display: none"><div id="inside-hidden" style="display: contents"><p>y</p></div></div>' +
+        '<div id="invisible" style="display: contents; visibility: hidden">z</div>',
+    );
     expect(byId('child').getClientRects().length).toBeGreaterThan(0);
     expect(isHiddenInBrowser(byId('wrapper'))).toBe(false);
+    expect(isHiddenInBrowser(byId('inside-hidden'))).toBe(true);
+    expect(isHiddenInBrowser(byId('invisible'))).toBe(true);
   });
 });
 

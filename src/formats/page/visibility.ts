@@ -30,10 +30,26 @@ export function isHiddenInBrowser(el: Element): boolean {
   const check = (el as CheckVisibilityCapable).checkVisibility;
   if (typeof check !== 'function') return false;
   try {
-    return !check.call(el, { checkOpacity: false, checkVisibilityCSS: true });
+    if (check.call(el, { checkOpacity: false, checkVisibilityCSS: true })) return false;
+    return !isVisibleContents(el);
   } catch {
     return false;
   }
+}
+
+/**
+ * checkVisibility() is false for a display:contents element in both engines (it has no box
+ * of its own), while its children render: such a wrapper is hidden only when its parent is,
+ * or when it sets visibility:hidden itself. Asked only after checkVisibility said no, which
+ * is rare, so the computed style costs little.
+ */
+function isVisibleContents(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  const style = view.getComputedStyle(el);
+  if (style.display !== 'contents' || style.visibility === 'hidden' || style.visibility === 'collapse') return false;
+  const parent = el.parentElement;
+  return parent === null || !isHiddenInBrowser(parent);
 }
 
 /**
