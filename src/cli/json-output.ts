@@ -2,32 +2,16 @@
 // keep every field and its meaning stable; add fields only at the end of an object.
 import type { BlockScan, Matcher } from '../core/matcher';
 import type { PageOrigins } from '../core/origin-report';
-import type {
-  CompiledData,
-  Entity,
-  ListMeta,
-  Evidence,
-  FieldRole,
-  MatchedEntry,
-  MatchLevel,
-  MatchType,
-  RuleName,
-  TextBlock,
-} from '../core/types';
+import type { CompiledData, Entity, ListMeta, TextBlock } from '../core/types';
+import { matchRecord, recordWith, type MatchRecord, type RecordLookup } from '../core/match-record';
 import { describeEntry, isCurrentStanding, LIST_KIND_NAMES, listKindOf, standingOf } from '../core/entry-wording';
 import compiled from '../generated/compiled-lists.json';
 
-export interface JsonMatch {
-  text: string;
-  level: MatchLevel;
-  matchType: MatchType;
-  entity: string;
-  entityName: string;
-  /** The listed name, alias or link name that matched. */
-  name: string;
-  lists: MatchedEntry[];
-  field: FieldRole | null;
-  evidence: Evidence[];
+/**
+ * A match in `scan` and `check` output: the match record every output shares, with where it
+ * is in the input (printed before `rule`).
+ */
+export interface JsonMatch extends MatchRecord {
   /** Index of the block (HTML: visible text block; text: non-empty line) in `blocks`. */
   block: number;
   /** UTF-16 offsets into that block's text. */
@@ -38,8 +22,6 @@ export interface JsonMatch {
    * page data of an HTML file ("json-ld Product.brand"); null for visible text and lines.
    */
   source: string | null;
-  /** The named rule that decided the level (src/core/rules.ts). */
-  rule: RuleName;
 }
 
 export interface JsonGuard {
@@ -104,6 +86,19 @@ export function buildResult(
   );
 }
 
+const lookups = new WeakMap<Matcher, RecordLookup>();
+
+/** What the match records of this matcher's results read about entries and lists. */
+export function recordLookup(matcher: Matcher): RecordLookup {
+  let lookup = lookups.get(matcher);
+  if (!lookup) {
+    const lists = new Map(matcher.data.lists.map((l) => [l.id, l]));
+    lookup = { entity: (id) => matcher.entity(id), list: (id) => lists.get(id) };
+    lookups.set(matcher, lookup);
+  }
+  return lookup;
+}
+
 /** The same from the scans of the blocks that found something (a streamed input keeps no blocks). */
 export function buildResultFromScans(
   matcher: Matcher,
@@ -113,24 +108,17 @@ export function buildResultFromScans(
 ): JsonResult {
   const matches: JsonMatch[] = [];
   const guards: JsonGuard[] = [];
+  const lookup = recordLookup(matcher);
   scans.forEach(({ scan, block }) => {
     for (const m of scan.matches) {
-      matches.push({
-        text: m.text,
-        level: m.level,
-        matchType: m.matchType,
-        entity: m.entity,
-        entityName: m.entityName,
-        name: m.name,
-        lists: m.lists.map((l) => ({ list: l.list, entry: l.entry, status: l.status })),
-        field: m.field,
-        evidence: m.evidence,
-        block,
-        start: m.start,
-        end: m.end,
-        source: head.sources?.[block] ?? null,
-        rule: m.rule,
-      });
+      matches.push(
+        recordWith(matchRecord(m, lookup), {
+          block,
+          start: m.start,
+          end: m.end,
+          source: head.sources?.[block] ?? null,
+        }),
+      );
     }
     for (const g of scan.guards) {
       const guard = matcher.guard(g.guard);

@@ -1,13 +1,14 @@
 // `settlement-screen screen FILE [--column NAME] [--sheet NAME] [--json | --format csv]`:
 // bulk screening of a CSV, XLSX, OCDS JSON or TED XML file with the same reader, matcher
 // and CSV export as the extension's screening page. The JSON shape is a contract:
-//   {"lists": [{"id", "version", "sha256"}...],
-//    "rows": [{"input", "field", "result", "matches": [...], "source", "lookalikes"}...],
+//   {"lists": [{"id", "version", "sha256", ...the list record}...],
+//    "rows": [{"input", "field", "result", "matches": [...match records], "source", "lookalikes"}...],
 //    "file", "sha256", "format", "sheet", "column", "header", "counts", "warnings"}
 // (fields are only ever added at the end of an object).
 import pkg from '../../package.json';
 import type { Matcher } from '../core/matcher';
-import type { Evidence, FieldRole, MatchedEntry, MatchLevel, MatchType, RuleName } from '../core/types';
+import type { FieldRole } from '../core/types';
+import { listRecord, matchRecord, recordWith, type ListRecord, type MatchRecord } from '../core/match-record';
 import { lookupFromCompiled } from '../ui/presentation/lookup';
 import { buildBulkRecord, bulkCsv, sha256Hex } from '../ui/presentation/audit';
 import {
@@ -32,6 +33,7 @@ import { SCREEN_MAX_FILE_BYTES } from '../formats/limits';
 import { LIMITS } from './args';
 import { defaultMatcher } from './data';
 import { InputError, type CliIo } from './io';
+import { recordLookup } from './json-output';
 
 const PROG = 'settlement-screen';
 
@@ -101,20 +103,11 @@ export function parseScreenArgs(args: readonly string[]): ScreenArgs | 'help' {
   return { file: files[0], column, sheet, output: output ?? 'text' };
 }
 
-export interface JsonScreenMatch {
-  text: string;
-  level: MatchLevel;
-  matchType: MatchType;
-  entity: string;
-  entityName: string;
-  name: string;
-  lists: MatchedEntry[];
-  field: FieldRole | null;
-  evidence: Evidence[];
+/** A match in `screen` output: the match record every output shares, with its offsets in the name. */
+export interface JsonScreenMatch extends MatchRecord {
+  /** UTF-16 offsets into the row's input. */
   start: number;
   end: number;
-  /** The named rule that decided the level (src/core/rules.ts). */
-  rule: RuleName;
 }
 
 export interface JsonScreenRow {
@@ -129,7 +122,8 @@ export interface JsonScreenRow {
 }
 
 export interface JsonScreenResult {
-  lists: { id: string; version: string; sha256: string }[];
+  /** The list record every output shares, with id, version and sha256 first. */
+  lists: ListRecord[];
   rows: JsonScreenRow[];
   file: string;
   sha256: string;
@@ -142,24 +136,12 @@ export interface JsonScreenResult {
 }
 
 export function jsonRows(matcher: Matcher, rows: readonly ScreenRow[]): JsonScreenRow[] {
+  const lookup = recordLookup(matcher);
   return rows.map((r) => ({
     input: r.input,
     field: r.field,
     result: r.result,
-    matches: r.matches.map((m) => ({
-      text: m.text,
-      level: m.level,
-      matchType: m.matchType,
-      entity: m.entity,
-      entityName: m.entityName,
-      name: m.name,
-      lists: m.lists.map((l) => ({ list: l.list, entry: l.entry, status: l.status })),
-      field: m.field,
-      evidence: m.evidence,
-      start: m.start,
-      end: m.end,
-      rule: m.rule,
-    })),
+    matches: r.matches.map((m) => recordWith(matchRecord(m, lookup), { start: m.start, end: m.end })),
     source: formatSource(r.source),
     lookalikes: r.guards.map((g) => {
       const guard = matcher.guard(g.guard);
@@ -276,7 +258,7 @@ export async function runScreen(args: readonly string[], io: CliIo, opts: RunScr
     const lists = matcher.data.lists;
     if (output === 'json') {
       const result: JsonScreenResult = {
-        lists: lists.map((l) => ({ id: l.id, version: l.version, sha256: l.sha256 })),
+        lists: lists.map(listRecord),
         rows: jsonRows(matcher, rows),
         file,
         sha256,

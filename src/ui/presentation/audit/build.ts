@@ -1,7 +1,7 @@
 // Building audit records from a bulk screening or a tab's results. Pure: the lists, the
 // settings, the dismissals and the clock come in as arguments.
 import { bareEntryRef } from '../../../core/entry-ref';
-import { listKindOf } from '../../../core/entry-wording';
+import { listRecord, matchRecord, recordWith } from '../../../core/match-record';
 import type { ListMeta, Match } from '../../../core/types';
 import type { DataLookup } from '../lookup';
 import { buildView, type EntityView } from '../view-model';
@@ -37,24 +37,7 @@ export interface RecordContext {
 }
 
 function auditLists(ctx: RecordContext): AuditList[] {
-  return ctx.lists.map((l) => ({
-    id: l.id,
-    title: l.title,
-    publisher: l.publisher,
-    url: l.url,
-    published: l.published,
-    version: l.version,
-    sha256: l.sha256,
-    origin: l.origin,
-    partial: l.partial,
-    coverageNote: l.coverageNote,
-    entryCount: l.entryCount,
-    regime: l.regime,
-    enabled: ctx.enabledLists[l.id] !== false,
-    kind: listKindOf(l),
-    recommendedBy: l.recommendedBy ?? null,
-    historical: l.historical ?? false,
-  }));
+  return ctx.lists.map((l) => ({ ...listRecord(l), enabled: ctx.enabledLists[l.id] !== false }));
 }
 
 function base(ctx: RecordContext) {
@@ -124,20 +107,8 @@ function collectNamed(matches: Iterable<Match>): Map<string, { name: string; lis
   return new Map([...named].map(([id, n]) => [id, { name: n.name, lists: n.lists }]));
 }
 
-function auditMatch(m: Match, dismissals: readonly Dismissal[], host: string | null): AuditMatch {
-  return {
-    level: m.level,
-    matchType: m.matchType,
-    text: m.text,
-    name: m.name,
-    entity: m.entity,
-    entityName: m.entityName,
-    field: m.field,
-    lists: m.lists.map((l) => ({ list: l.list, entry: l.entry, status: l.status })),
-    evidence: m.evidence.map((e) => ({ ...e })),
-    dismissed: dismissalFor(dismissals, m.entityName, host),
-    rule: m.rule,
-  };
+function auditMatch(m: Match, ctx: RecordContext, host: string | null): AuditMatch {
+  return recordWith(matchRecord(m, ctx.lookup), { dismissed: dismissalFor(ctx.dismissals, m.entityName, host) });
 }
 
 function lookalike(lookup: DataLookup, guardId: number, text: string): AuditLookalike {
@@ -159,7 +130,7 @@ export function buildBulkRecord(
       source: formatSource(r.source),
       result: r.result,
       // A bulk screening has no site: only dismissals that apply everywhere count.
-      matches: r.matches.map((m) => auditMatch(m, ctx.dismissals, null)),
+      matches: r.matches.map((m) => auditMatch(m, ctx, null)),
       lookalikes: r.guards.map((g) => lookalike(ctx.lookup, g.guard, g.text)),
     };
   });
@@ -215,17 +186,13 @@ export function buildPageRecord(ctx: RecordContext, results: TabResults): PageAu
       entityName: e.displayName,
       dismissed: dismissalFor(ctx.dismissals, e.displayName, host),
       matches: e.evidence.map((item) => ({
-        level: item.level,
-        matchType: item.matchType,
-        text: item.text,
-        name: item.name,
-        entity: e.id,
-        entityName: e.displayName,
-        field: item.field,
-        lists: (named.get(e.id)?.lists ?? []).map((l) => ({ ...l })),
-        evidence: item.evidence.map((x) => ({ ...x })),
-        dismissed: dismissalFor(ctx.dismissals, e.displayName, host),
-        rule: item.rule,
+        ...recordWith(
+          matchRecord(
+            { ...item, entity: e.id, entityName: e.displayName, lists: named.get(e.id)?.lists ?? [] },
+            ctx.lookup,
+          ),
+          { dismissed: dismissalFor(ctx.dismissals, e.displayName, host) },
+        ),
         context: item.context,
         occurrences: item.occurrences.length,
       })),

