@@ -189,7 +189,9 @@ describe.each(CASES)('imported lists in %s', (browserName, target) => {
         ['Kastanjehof Bouw', 'flag'],
         ['Drukkerij Janssens BV', 'clear'],
       ]);
-      expect(record.rows[0].matches[0].lists).toEqual([{ list: LIST_ID, entry: COMPANY, status: 'listed' }]);
+      expect(record.rows[0].matches[0].lists).toEqual([
+        { list: LIST_ID, entry: COMPANY, status: 'listed', kind: 'imported', standing: 'listed', standingOn: null },
+      ]);
     } finally {
       await screen.close();
     }
