@@ -2,12 +2,16 @@
 // The Firefox manifest is derived here, never hand-edited: CRXJS writes
 // `background.scripts` for Firefox (Firefox MV3 has no background service worker,
 // mozilla/web-ext#2532) and we drop Firefox-only keys from the Chrome build.
+// The content script's hosts (`content_scripts[0].matches`, empty in manifest.json) are the
+// site adapters' (src/formats/page/sites/), so a supported site is read automatically exactly
+// where its adapter says.
 // SS_LOCAL_PAGES=1 builds a variant whose content script also runs on 127.0.0.1 and
 // localhost: used only by the demo and the browser tests, which serve pages locally.
 import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/vite-no-inner-html';
+import { manifestMatches } from './src/formats/page/sites';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -19,6 +23,7 @@ export default defineConfig(({ mode }) => {
   const manifest = JSON.parse(readFileSync(resolve(__dirname, 'manifest.json'), 'utf8'));
   const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8'));
   manifest.version = pkg.version;
+  manifest.content_scripts[0].matches = manifestMatches();
   if (browser === 'chrome') {
     delete manifest.browser_specific_settings;
   } else {

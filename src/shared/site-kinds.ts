@@ -1,46 +1,19 @@
 // Which of the supported sites are tender platforms and which are shops: the default for
-// marking names on pages differs between the two (settings.ts, marksFor). The domains are
-// those of the manifest's content scripts and of the site adapters (src/formats/page/sites/);
-// tests/unit/private-mode.test.ts checks that every one of them has a kind here.
+// marking names on pages differs between the two (settings.ts, marksFor). Each site adapter
+// states its kind and domains (src/formats/page/sites/), so a new site has a kind as soon as
+// it is supported, and the same domains the content script reads.
+import { ADAPTERS, type SiteKind } from '../formats/page/sites';
 
-export type SiteKind = 'procurement' | 'shop';
+export type { SiteKind } from '../formats/page/sites';
+
+const domainsOf = (kind: SiteKind): readonly string[] =>
+  ADAPTERS.filter((a) => a.kind === kind).flatMap((a) => a.domains);
 
 /** Public tender platforms and notice portals (subdomains included). */
-export const PROCUREMENT_DOMAINS: readonly string[] = [
-  'ted.europa.eu',
-  'publicprocurement.be',
-  'tenderned.nl',
-  'mercell.com',
-  'boamp.fr',
-  'find-tender.service.gov.uk',
-  'contractsfinder.service.gov.uk',
-];
+export const PROCUREMENT_DOMAINS: readonly string[] = domainsOf('procurement');
 
 /** Webshops and supermarkets (subdomains included). */
-export const SHOP_DOMAINS: readonly string[] = [
-  'bol.com',
-  'amazon.com',
-  'amazon.com.be',
-  'amazon.nl',
-  'amazon.fr',
-  'amazon.de',
-  'amazon.es',
-  'amazon.it',
-  'amazon.co.uk',
-  'amazon.se',
-  'amazon.pl',
-  'amazon.ca',
-  'amazon.com.tr',
-  'colruyt.be',
-  'collectandgo.be',
-  'delhaize.be',
-  'ah.nl',
-  'ah.be',
-  'carrefour.be',
-  'carrefour.fr',
-  'carrefour.es',
-  'leclercdrive.fr',
-];
+export const SHOP_DOMAINS: readonly string[] = domainsOf('shop');
 
 const inDomains = (host: string, domains: readonly string[]): boolean =>
   domains.some((d) => host === d || host.endsWith(`.${d}`));

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ADAPTERS, adapterFor } from '../../src/formats/page/sites';
 import { hostIn } from '../../src/formats/page/sites/types';
 
-const sitesDir = fileURLToPath(new URL('../../src/content/sites/', import.meta.url));
+const sitesDir = fileURLToPath(new URL('../../src/formats/page/sites/', import.meta.url));
 const fixturesDir = fileURLToPath(new URL('../fixtures/sites/', import.meta.url));
 
 /** The URLs listed under "## Test URLs" in an adapter's header comment. */

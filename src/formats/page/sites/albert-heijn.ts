@@ -5,9 +5,11 @@
 // ## Test URLs
 // - https://www.ah.nl/zoeken?query=ahava (search; open a product page)
 // - https://www.ah.be/zoeken?query=sodastream
-import { hostIn, type SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
 
 export const albertHeijn: SiteAdapter = {
   id: 'albert-heijn',
-  matches: (url) => hostIn(url, ['ah.nl', 'ah.be']),
+  kind: 'shop',
+  domains: ['ah.nl', 'ah.be'],
+  hosts: ['https://www.ah.nl/*', 'https://www.ah.be/*'],
 };

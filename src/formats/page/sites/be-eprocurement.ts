@@ -9,10 +9,16 @@
 // - https://enot.publicprocurement.be/ (e-Notification: published notices, award notices under "Aankondiging van een gegunde opdracht")
 // Notices of both kinds are also on TED, e.g. https://ted.europa.eu/en/notice/-/detail/611835-2024 (NL/FR).
 import { eformsOrganisationRole } from './lib/eforms-organisations';
-import { hostIn, type SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
 
 export const beEprocurement: SiteAdapter = {
   id: 'be-eprocurement',
-  matches: (url) => hostIn(url, ['publicprocurement.be']),
+  kind: 'procurement',
+  domains: ['publicprocurement.be'],
+  hosts: [
+    'https://www.publicprocurement.be/*',
+    'https://enot.publicprocurement.be/*',
+    'https://eten.publicprocurement.be/*',
+  ],
   fieldOf: eformsOrganisationRole,
 };

@@ -7,10 +7,12 @@
 // ## Test URLs
 // - https://www.boamp.fr/pages/recherche/ (filter on award results, "Résultat de marché", and open one)
 import { eformsOrganisationRole } from './lib/eforms-organisations';
-import { hostIn, type SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
 
 export const boamp: SiteAdapter = {
   id: 'boamp',
-  matches: (url) => hostIn(url, ['boamp.fr']),
+  kind: 'procurement',
+  domains: ['boamp.fr'],
+  hosts: ['https://www.boamp.fr/*'],
   fieldOf: eformsOrganisationRole,
 };

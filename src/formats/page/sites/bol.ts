@@ -7,9 +7,11 @@
 // - https://www.bol.com/nl/nl/ (home page: tiles are placeholders filled by scripts; navigation only)
 // - https://www.bol.com/nl/nl/s/?searchtext=ahava (search results; open a product page for the "Merk" row)
 // - https://www.bol.com/be/fr/s/?searchtext=ahava (Belgian French: "Marque", "Vendu par")
-import { hostIn, type SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
 
 export const bol: SiteAdapter = {
   id: 'bol',
-  matches: (url) => hostIn(url, ['bol.com']),
+  kind: 'shop',
+  domains: ['bol.com'],
+  hosts: ['https://www.bol.com/*'],
 };

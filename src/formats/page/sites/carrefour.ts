@@ -7,9 +7,11 @@
 // - https://www.carrefour.fr/s?q=ahava (open a product page)
 // - https://www.carrefour.be/nl/search?q=ahava
 // - https://www.carrefour.es/?q=ahava
-import { hostIn, type SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
 
 export const carrefour: SiteAdapter = {
   id: 'carrefour',
-  matches: (url) => hostIn(url, ['carrefour.fr', 'carrefour.be', 'carrefour.es']),
+  kind: 'shop',
+  domains: ['carrefour.fr', 'carrefour.be', 'carrefour.es'],
+  hosts: ['https://www.carrefour.fr/*', 'https://www.carrefour.be/*', 'https://www.carrefour.es/*'],
 };

@@ -5,9 +5,11 @@
 // ## Test URLs
 // - https://www.colruyt.be/nl/producten?searchTerm=ahava (open a product page)
 // - https://www.colruyt.be/fr/produits?searchTerm=ahava
-import { hostIn, type SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
 
 export const colruyt: SiteAdapter = {
   id: 'colruyt',
-  matches: (url) => hostIn(url, ['colruyt.be', 'collectandgo.be']),
+  kind: 'shop',
+  domains: ['colruyt.be', 'collectandgo.be'],
+  hosts: ['https://www.colruyt.be/*', 'https://www.collectandgo.be/*'],
 };

@@ -4,9 +4,11 @@
 //
 // ## Test URLs
 // - https://www.contractsfinder.service.gov.uk/Search (filter "Awarded" and open a notice)
-import { hostIn, type SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
 
 export const contractsFinder: SiteAdapter = {
   id: 'contracts-finder',
-  matches: (url) => hostIn(url, ['contractsfinder.service.gov.uk']),
+  kind: 'procurement',
+  domains: ['contractsfinder.service.gov.uk'],
+  hosts: ['https://www.contractsfinder.service.gov.uk/*'],
 };

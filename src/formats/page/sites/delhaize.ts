@@ -5,9 +5,11 @@
 // ## Test URLs
 // - https://www.delhaize.be/nl/search?q=ahava (open a product page)
 // - https://www.delhaize.be/fr/search?q=ahava
-import { hostIn, type SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
 
 export const delhaize: SiteAdapter = {
   id: 'delhaize',
-  matches: (url) => hostIn(url, ['delhaize.be']),
+  kind: 'shop',
+  domains: ['delhaize.be'],
+  hosts: ['https://www.delhaize.be/*'],
 };

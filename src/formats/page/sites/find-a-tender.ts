@@ -6,9 +6,11 @@
 // ## Test URLs
 // - https://www.find-tender.service.gov.uk/Search/Results (filter "Awarded" and open a contract award notice)
 // The UK framework awards on TED (https://ted.europa.eu/en/notice/-/detail/61-2021) have the same form.
-import { hostIn, type SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
 
 export const findATender: SiteAdapter = {
   id: 'find-a-tender',
-  matches: (url) => hostIn(url, ['find-tender.service.gov.uk']),
+  kind: 'procurement',
+  domains: ['find-tender.service.gov.uk'],
+  hosts: ['https://www.find-tender.service.gov.uk/*'],
 };

@@ -1,5 +1,9 @@
 // The site adapters, picked by the page URL. The generic field detection runs on every
 // site; an adapter adds what only its site's structure says (src/formats/page/fields/).
+// The adapters are the one list of supported sites: the manifest's content script hosts
+// (vite.config.ts, manifestMatches) and the kinds of site (src/shared/site-kinds.ts) come from
+// them.
+// To add a site: sites/<id>.ts (kind, domains, hosts, "## Test URLs"), tests/fixtures/sites/<id>.html, ADAPTERS below.
 import { albertHeijn } from './albert-heijn';
 import { amazon } from './amazon';
 import { beEprocurement } from './be-eprocurement';
@@ -14,9 +18,9 @@ import { leclercDrive } from './leclerc-drive';
 import { mercell } from './mercell';
 import { ted } from './ted';
 import { tenderned } from './tenderned';
-import type { SiteAdapter } from './types';
+import { hostIn, type SiteAdapter } from './types';
 
-export type { SiteAdapter } from './types';
+export type { SiteAdapter, SiteKind } from './types';
 
 export const ADAPTERS: readonly SiteAdapter[] = [
   ted,
@@ -38,5 +42,33 @@ export const ADAPTERS: readonly SiteAdapter[] = [
 /** The adapter for `url`, or null (unknown site, file without a URL). */
 export function adapterFor(url: URL | null): SiteAdapter | null {
   if (!url) return null;
-  return ADAPTERS.find((a) => a.matches(url)) ?? null;
+  return ADAPTERS.find((a) => hostIn(url, a.domains)) ?? null;
+}
+
+// An adapter's host: https only (the supported sites send plain http on to https), one
+// lower-case host or `*.` and a domain, and every path on it.
+const HOST_PATTERN = /^https:\/\/(?:\*\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\/\*$/;
+
+/** The host (or, for `*.`, the domain) a match pattern names, or null when an adapter may not declare it. */
+export function patternHost(pattern: string): string | null {
+  return HOST_PATTERN.exec(pattern)?.[1] ?? null;
+}
+
+/**
+ * The manifest's `content_scripts[0].matches`: every adapter's hosts, sorted and without
+ * duplicates. Throws on a host that is no plain https pattern or lies outside its adapter's
+ * domains, so a wrong adapter stops the build instead of widening what the extension reads.
+ */
+export function manifestMatches(adapters: readonly SiteAdapter[] = ADAPTERS): string[] {
+  const out = new Set<string>();
+  for (const a of adapters) {
+    for (const pattern of a.hosts) {
+      const host = patternHost(pattern);
+      if (!host || !hostIn(new URL(`https://${host}/`), a.domains)) {
+        throw new Error(`site adapter ${a.id}: host ${pattern} is not an https pattern within ${a.domains.join(', ')}`);
+      }
+      out.add(pattern);
+    }
+  }
+  return [...out].sort();
 }

@@ -15,7 +15,7 @@
 import { normalizeName } from '../../../core/normalize';
 import type { ExtraBlock } from '../fields/types';
 import { decodeEntities, eachObject, jsonObjectsAfter } from './lib/inline-json';
-import { hostIn, type SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
 
 const MARKER = 'initOptions(';
 const BRAND_FILTERS = new Set(['marques', 'marque']);
@@ -52,6 +52,9 @@ function extraBlocks(doc: Document): ExtraBlock[] {
 
 export const leclercDrive: SiteAdapter = {
   id: 'leclerc-drive',
-  matches: (url) => hostIn(url, ['leclercdrive.fr']),
+  kind: 'shop',
+  domains: ['leclercdrive.fr'],
+  // Every store's drive is its own subdomain (fd7-courses.leclercdrive.fr, ...).
+  hosts: ['https://*.leclercdrive.fr/*'],
   extraBlocks,
 };

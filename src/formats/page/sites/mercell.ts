@@ -6,9 +6,12 @@
 // ## Test URLs
 // - https://www.mercell.com/en-gb/tender/ (any award result page)
 // - https://app.mercell.com/ (tender detail pages, after sign-in)
-import { hostIn, type SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
 
 export const mercell: SiteAdapter = {
   id: 'mercell',
-  matches: (url) => hostIn(url, ['mercell.com']),
+  kind: 'procurement',
+  domains: ['mercell.com'],
+  // Tenders and awards are spread over several subdomains (www.mercell.com, app.mercell.com, ...).
+  hosts: ['https://*.mercell.com/*'],
 };

@@ -13,10 +13,12 @@
 // - https://ted.europa.eu/en/notice/-/detail/91559-2022 (standard form F03, AOK generic drugs: "Name and address of the contractor")
 // - https://ted.europa.eu/en/notice/-/detail/537923-2020 (F03 UK construction framework, 184 contractors: speed)
 import { eformsOrganisationRole } from './lib/eforms-organisations';
-import { hostIn, type SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
 
 export const ted: SiteAdapter = {
   id: 'ted',
-  matches: (url) => hostIn(url, ['ted.europa.eu']),
+  kind: 'procurement',
+  domains: ['ted.europa.eu'],
+  hosts: ['https://ted.europa.eu/*'],
   fieldOf: eformsOrganisationRole,
 };

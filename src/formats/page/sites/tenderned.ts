@@ -7,10 +7,12 @@
 // - https://www.tenderned.nl/aankondigingen/overzicht (filter "Aankondiging van een gegunde opdracht")
 // The Waterschap Rivierenland award on TED (https://ted.europa.eu/en/notice/-/detail/191536-2024) is a TenderNed notice.
 import { eformsOrganisationRole } from './lib/eforms-organisations';
-import { hostIn, type SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
 
 export const tenderned: SiteAdapter = {
   id: 'tenderned',
-  matches: (url) => hostIn(url, ['tenderned.nl']),
+  kind: 'procurement',
+  domains: ['tenderned.nl'],
+  hosts: ['https://www.tenderned.nl/*'],
   fieldOf: eformsOrganisationRole,
 };
