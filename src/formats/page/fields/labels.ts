@@ -395,10 +395,19 @@ const FILLERS = new Set([
   'todos',
 ]);
 
-const TABLE = new PhraseTrie<FieldRole>();
-for (const [role, labels] of Object.entries(LABELS) as [FieldRole, readonly string[]][]) {
-  // The first role listed for a label wins (none is listed twice on purpose).
-  for (const label of labels) TABLE.add(label, role);
+// The table and the gate below are built on first use, not when the module loads: every
+// extension context that asks which sites are shops loads the adapters and with them this
+// module, and a page's content script should not pay for them before its first block.
+let table: PhraseTrie<FieldRole> | null = null;
+
+function labelTable(): PhraseTrie<FieldRole> {
+  if (table) return table;
+  table = new PhraseTrie<FieldRole>();
+  for (const [role, labels] of Object.entries(LABELS) as [FieldRole, readonly string[]][]) {
+    // The first role listed for a label wins (none is listed twice on purpose).
+    for (const label of labels) table.add(label, role);
+  }
+  return table;
 }
 
 /** Every label of the table, normalised, with its role (tests check none is a listed name). */
@@ -413,18 +422,23 @@ export function allLabels(): { label: string; role: FieldRole }[] {
  * a word of some label. Field detection asks about every block container of a page; most
  * (prices, prose, buttons) fail here without being tokenised.
  */
-const GATE = new RegExp(
-  [
-    ...new Set(
-      Object.values(LABELS)
-        .flat()
-        .flatMap((l) => l.split(' '))
-        .filter((t) => t.length >= 4 && !FILLERS.has(t)),
-    ),
-  ]
-    .sort((a, b) => b.length - a.length)
-    .join('|'),
-);
+let gate: RegExp | null = null;
+
+function labelGate(): RegExp {
+  gate ??= new RegExp(
+    [
+      ...new Set(
+        Object.values(LABELS)
+          .flat()
+          .flatMap((l) => l.split(' '))
+          .filter((t) => t.length >= 4 && !FILLERS.has(t)),
+      ),
+    ]
+      .sort((a, b) => b.length - a.length)
+      .join('|'),
+  );
+  return gate;
+}
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}/gu;
 
@@ -432,7 +446,7 @@ export function mightBeLabel(text: string): boolean {
   let t = text.length > MAX_LABEL_CHARS ? text.slice(0, MAX_LABEL_CHARS) : text;
   t = t.toLowerCase();
   if (NON_ASCII.test(t)) t = t.normalize('NFD').replace(MARKS, '');
-  return GATE.test(t);
+  return labelGate().test(t);
 }
 
 type LabelHit = PhraseHit<FieldRole>;
@@ -512,7 +526,7 @@ export function leadingPhrase<V>(table: PhraseTrie<V>, text: string, tokens: rea
 }
 
 function leadingLabel(text: string, tokens: readonly Token[]): LabelHit | null {
-  return leadingPhrase(TABLE, text, tokens);
+  return leadingPhrase(labelTable(), text, tokens);
 }
 
 /**
