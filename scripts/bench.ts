@@ -14,7 +14,7 @@
 //  6. Every reader on damaged and hostile input (deep nesting, workbook bombs, huge tables).
 // Every run also proves, with an equivalence check, that the fast paths change no result.
 //
-// Options: --quick (a short run), --no-browser, --mb N (text size), --json FILE (results),
+// Options: --quick (a short run), --no-browser, --browser-only (sections 3 and 4), --mb N (text size), --json FILE (results),
 // --unminified (measure an unminified build, to see which functions the time goes to),
 // --loads N (page loads per page and condition in section 4), --no-firefox.
 // Figures of one full run are kept in README.md ("Performance"); docs/performance.md
@@ -49,9 +49,28 @@ const targetMB = Number(argValue('--mb') ?? (quick ? 4 : 32));
 const jsonOut = argValue('--json');
 const loadsArg = argValue('--loads');
 const noFirefox = args.includes('--no-firefox');
+const browserOnly = args.includes('--browser-only');
 
 const log = (s: string): void => void process.stderr.write(s + '\n');
 const out = (s = ''): void => void process.stdout.write(s + '\n');
+
+/** Sections 3 and 4: the built extension in Chromium (and Firefox), page loads with and without it. */
+async function browserSections(results: Record<string, unknown>): Promise<void> {
+  log('Chromium ...');
+  const browser = await runBrowserBench({ quick, unminified, log });
+  results.browser = browser;
+  out();
+  printBrowserResults(browser, out);
+  log('page loads with and without the extension ...');
+  const loads = await runLoadBench({
+    quick,
+    log,
+    loads: loadsArg ? Number(loadsArg) : undefined,
+    firefox: !noFirefox,
+  });
+  results.loads = loads;
+  printLoadResults(loads, out);
+}
 
 async function main(): Promise<number> {
   const results: Record<string, unknown> = { quick };
@@ -73,6 +92,12 @@ async function main(): Promise<number> {
       ],
     ),
   );
+  if (browserOnly) {
+    // The browser sections alone (the matcher and the CLI are measured without a browser).
+    await browserSections(results);
+    if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
+    return 0;
+  }
 
   // ---- Data ----
   log('building the benchmark text ...');
@@ -268,23 +293,7 @@ async function main(): Promise<number> {
     ),
   );
 
-  // ---- Browser ----
-  if (!noBrowser) {
-    log('Chromium ...');
-    const browser = await runBrowserBench({ quick, unminified, log });
-    results.browser = browser;
-    out();
-    printBrowserResults(browser, out);
-    log('page loads with and without the extension ...');
-    const loads = await runLoadBench({
-      quick,
-      log,
-      loads: loadsArg ? Number(loadsArg) : undefined,
-      firefox: !noFirefox,
-    });
-    results.loads = loads;
-    printLoadResults(loads, out);
-  }
+  if (!noBrowser) await browserSections(results);
 
   // ---- The command line and its readers ----
   log('command line ...');

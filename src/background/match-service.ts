@@ -10,7 +10,13 @@ import { OriginMatcher, type OriginIndex } from '../core/origins';
 import type { CompiledData } from '../core/types';
 import { getImportedCompiled } from '../shared/user-data/imported-lists';
 import { mergeCompiledData } from '../shared/user-data/merge';
-import type { ListChoice, MatchBlocksReply, MatchOriginsReply, MatchRequest } from '../shared/match-messages';
+import {
+  fromWireBatch,
+  type ListChoice,
+  type MatchBlocksReply,
+  type MatchOriginsReply,
+  type MatchRequest,
+} from '../shared/match-messages';
 import type { OriginContextOnPage } from '../core/origin-report';
 import { originsOf } from '../core/origin-findings';
 
@@ -78,7 +84,7 @@ export async function answerMatchRequest(request: MatchRequest): Promise<MatchBl
     if (request.type === 'match-origins') return { ok: true, origins: matchOrigins(request.contexts) };
     const matcher = await matcherFor(request.lists);
     const found: [number, BlockScan][] = [];
-    request.blocks.forEach((b, i) => {
+    fromWireBatch(request.batch).forEach((b, i) => {
       const scan = matcher.scanBlock({ text: b.text, field: b.field, lang: b.lang });
       if (scan.matches.length > 0 || scan.guards.length > 0) found.push([i, scan]);
     });

@@ -3,6 +3,7 @@
 import type { BlockScan } from '../core/matcher';
 import {
   isMatchBlocksReply,
+  toWireBatch,
   isMatchOriginsReply,
   MAX_CONTEXT_CHARS,
   MAX_ORIGIN_CONTEXTS,
@@ -36,7 +37,7 @@ export class RemoteMatcher implements BlockMatcher {
     const out: (BlockScan | null)[] = new Array<BlockScan | null>(blocks.length).fill(null);
     for (const [from, to] of requestRanges(blocks)) {
       const part = blocks.slice(from, to).map(withinBounds);
-      const request: MatchBlocksRequest = { type: 'match-blocks', lists: this.#choice, blocks: part };
+      const request: MatchBlocksRequest = { type: 'match-blocks', lists: this.#choice, batch: toWireBatch(part) };
       const reply = await askBackground(
         request,
         (r): r is MatchBlocksReply & { ok: true } => isMatchBlocksReply(r, part.length) && r.ok,
@@ -60,14 +61,15 @@ export class RemoteMatcher implements BlockMatcher {
   }
 }
 
-/** [from, to) ranges of `blocks`, each within the request bounds. */
+/** [from, to) ranges of `blocks`, each within the request bounds and of one language. */
 function requestRanges(blocks: readonly WireBlock[]): [number, number][] {
   const ranges: [number, number][] = [];
   let from = 0;
   let chars = 0;
   for (let i = 0; i < blocks.length; i++) {
     const n = Math.min(blocks[i].text.length, MAX_CHARS_PER_REQUEST);
-    if (i > from && (i - from >= MAX_BLOCKS_PER_REQUEST || chars + n > MAX_CHARS_PER_REQUEST)) {
+    const full = i - from >= MAX_BLOCKS_PER_REQUEST || chars + n > MAX_CHARS_PER_REQUEST;
+    if (i > from && (full || blocks[i].lang !== blocks[from].lang)) {
       ranges.push([from, i]);
       from = i;
       chars = 0;

@@ -6,8 +6,13 @@ import type { BlockScan } from '../core/matcher';
 import type { WireBlock } from '../shared/match-messages';
 import type { BlockMatcher } from './block-matcher';
 
-/** Batches outstanding before the walk waits: one being matched, one on its way. */
-const MAX_IN_FLIGHT = 2;
+/**
+ * Batches outstanding before the walk waits. Enough that the walk rarely waits for the
+ * background (waiting stretches a scan over more of the page's own work, and each slice
+ * after a wait may pay for layout the page changed meanwhile), few enough to bound what a
+ * page whose background is slow to answer holds in memory.
+ */
+const MAX_IN_FLIGHT = 8;
 
 export class ScanQueue<T> {
   readonly #matcher: BlockMatcher;

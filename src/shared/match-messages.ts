@@ -25,7 +25,19 @@ export interface WireBlock {
   lang: string | null;
 }
 
-export type MatchBlocksRequest = { type: 'match-blocks'; lists: ListChoice; blocks: WireBlock[] };
+/**
+ * Blocks of one language as they travel: their texts in one string and their lengths, and
+ * the few blocks with a stated field by index. One long string crosses between contexts
+ * far more cheaply than thousands of small objects, each converted on its own.
+ */
+export interface WireBatch {
+  text: string;
+  lengths: number[];
+  fields: [number, FieldRole][];
+  lang: string | null;
+}
+
+export type MatchBlocksRequest = { type: 'match-blocks'; lists: ListChoice; batch: WireBatch };
 
 /**
  * Only the blocks with findings come back, by their index in the request: most blocks of a
@@ -72,24 +84,53 @@ function isListChoice(v: unknown): v is ListChoice {
   );
 }
 
-function isWireBlock(v: unknown): v is WireBlock {
-  return (
-    isObject(v) &&
-    typeof v.text === 'string' &&
-    (v.field === null || (typeof v.field === 'string' && FIELD_ROLES.has(v.field))) &&
-    (v.lang === null || (typeof v.lang === 'string' && v.lang.length <= MAX_LANG_CHARS))
+function isWireBatch(v: unknown): v is WireBatch {
+  if (!isObject(v) || typeof v.text !== 'string' || v.text.length > MAX_CHARS_PER_REQUEST) return false;
+  if (!(v.lang === null || (typeof v.lang === 'string' && v.lang.length <= MAX_LANG_CHARS))) return false;
+  const lengths = v.lengths;
+  if (!Array.isArray(lengths) || lengths.length > MAX_BLOCKS_PER_REQUEST) return false;
+  let total = 0;
+  for (const n of lengths) {
+    if (!Number.isInteger(n) || n < 0) return false;
+    total += n;
+  }
+  if (total !== v.text.length || !Array.isArray(v.fields)) return false;
+  return v.fields.every(
+    (f) =>
+      Array.isArray(f) &&
+      f.length === 2 &&
+      Number.isInteger(f[0]) &&
+      f[0] >= 0 &&
+      f[0] < lengths.length &&
+      typeof f[1] === 'string' &&
+      FIELD_ROLES.has(f[1]),
   );
 }
 
-function isBlocks(v: unknown): v is WireBlock[] {
-  if (!Array.isArray(v) || v.length > MAX_BLOCKS_PER_REQUEST) return false;
-  let chars = 0;
-  for (const b of v) {
-    if (!isWireBlock(b)) return false;
-    chars += b.text.length;
-    if (chars > MAX_CHARS_PER_REQUEST) return false;
-  }
-  return true;
+/** The batch of `blocks`, which share one language. */
+export function toWireBatch(blocks: readonly WireBlock[]): WireBatch {
+  const fields: [number, FieldRole][] = [];
+  blocks.forEach((b, i) => {
+    if (b.field !== null) fields.push([i, b.field]);
+  });
+  return {
+    text: blocks.map((b) => b.text).join(''),
+    lengths: blocks.map((b) => b.text.length),
+    fields,
+    lang: blocks[0]?.lang ?? null,
+  };
+}
+
+/** The blocks of a batch, back as the matcher reads them. */
+export function fromWireBatch(batch: WireBatch): WireBlock[] {
+  const fields = new Map(batch.fields);
+  const out: WireBlock[] = [];
+  let at = 0;
+  batch.lengths.forEach((n, i) => {
+    out.push({ text: batch.text.slice(at, at + n), field: fields.get(i) ?? null, lang: batch.lang });
+    at += n;
+  });
+  return out;
 }
 
 const ORIGIN_KINDS: ReadonlySet<string> = new Set(['origin', 'producer', 'address']);
@@ -110,7 +151,7 @@ function isOriginContextOnPage(v: unknown): v is OriginContextOnPage {
 
 export function isMatchRequest(v: unknown): v is MatchRequest {
   if (!isObject(v)) return false;
-  if (v.type === 'match-blocks') return isListChoice(v.lists) && isBlocks(v.blocks);
+  if (v.type === 'match-blocks') return isListChoice(v.lists) && isWireBatch(v.batch);
   if (v.type === 'match-origins') {
     return (
       Array.isArray(v.contexts) && v.contexts.length <= MAX_ORIGIN_CONTEXTS && v.contexts.every(isOriginContextOnPage)

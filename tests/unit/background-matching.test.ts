@@ -24,16 +24,23 @@ const block = (text: string, field: WireBlock['field'] = null): WireBlock => ({ 
 const request = (blocks: WireBlock[], disabled: string[] = [], revision: string | null = null) => ({
   type: 'match-blocks' as const,
   lists: { disabled, revision },
-  blocks,
+  batch: mm.toWireBatch(blocks),
 });
 
 describe('match messages are validated on receipt', () => {
   it('takes a well-formed request and refuses hostile ones', () => {
     expect(mm.isMatchRequest(request([block('Airbnb')]))).toBe(true);
     expect(mm.isMatchRequest({ ...request([block('x')]), type: 'match-block' })).toBe(false);
-    expect(mm.isMatchRequest(request([{ text: 3, field: null, lang: null } as never]))).toBe(false);
-    expect(mm.isMatchRequest(request([block('x', 'ceo' as never)]))).toBe(false);
-    expect(mm.isMatchRequest(request([{ text: 'x', field: null, lang: 'x'.repeat(100) }]))).toBe(false);
+    const batch = mm.toWireBatch([block('Acme'), block('Airbnb', 'supplier')]);
+    expect(batch).toEqual({ text: 'AcmeAirbnb', lengths: [4, 6], fields: [[1, 'supplier']], lang: 'en' });
+    expect(mm.fromWireBatch(batch)).toEqual([block('Acme'), block('Airbnb', 'supplier')]);
+    const withBatch = (b: object) => ({ type: 'match-blocks', lists: { disabled: [], revision: null }, batch: b });
+    expect(mm.isMatchRequest(withBatch({ ...batch, text: 3 }))).toBe(false);
+    expect(mm.isMatchRequest(withBatch({ ...batch, lengths: [4, 5] }))).toBe(false);
+    expect(mm.isMatchRequest(withBatch({ ...batch, lengths: [4, -1, 7] }))).toBe(false);
+    expect(mm.isMatchRequest(withBatch({ ...batch, fields: [[1, 'ceo']] }))).toBe(false);
+    expect(mm.isMatchRequest(withBatch({ ...batch, fields: [[2, 'supplier']] }))).toBe(false);
+    expect(mm.isMatchRequest(withBatch({ ...batch, lang: 'x'.repeat(100) }))).toBe(false);
     expect(mm.isMatchRequest({ ...request([]), lists: { disabled: 'all', revision: null } })).toBe(false);
     const tooMany = Array.from({ length: mm.MAX_BLOCKS_PER_REQUEST + 1 }, () => block('a'));
     expect(mm.isMatchRequest(request(tooMany))).toBe(false);
@@ -136,15 +143,21 @@ describe("the content script's matcher", () => {
   it('splits a page into requests within the bounds and puts each scan back at its block', async () => {
     const sent: number[] = [];
     fakeBrowser.runtime.sendMessage.mockImplementation(async (m: any) => {
-      sent.push(m.blocks.length);
+      sent.push(m.batch.lengths.length);
       return handleMessage(m, contentSender as never);
     });
     const blocks = Array.from({ length: mm.MAX_BLOCKS_PER_REQUEST + 3 }, () => block('plain words'));
     blocks[2] = block('Airbnb');
     blocks[mm.MAX_BLOCKS_PER_REQUEST + 1] = block('Airbnb Inc.');
+    // A block in another language goes in a request of its own.
+    blocks.push({ text: 'Airbnb', field: null, lang: 'nl' });
     const scans = await new RemoteMatcher({ disabled: [], revision: null }).scanBlocks(blocks);
-    expect(sent).toEqual([mm.MAX_BLOCKS_PER_REQUEST, 3]);
-    expect(scans.flatMap((s, i) => (s ? [i] : []))).toEqual([2, mm.MAX_BLOCKS_PER_REQUEST + 1]);
+    expect(sent).toEqual([mm.MAX_BLOCKS_PER_REQUEST, 3, 1]);
+    expect(scans.flatMap((s, i) => (s ? [i] : []))).toEqual([
+      2,
+      mm.MAX_BLOCKS_PER_REQUEST + 1,
+      mm.MAX_BLOCKS_PER_REQUEST + 3,
+    ]);
   });
 
   it('asks again when the background gives no usable answer, and gives up after the last attempt', async () => {
@@ -221,19 +234,27 @@ describe('the scan queue', () => {
     expect(got).toEqual(['a:found', 'kept:-', 'b:-']);
   });
 
-  it('holds the walk back while two batches are outstanding', async () => {
+  it('holds the walk back while the most batches it allows are outstanding', async () => {
     const held = heldMatcher();
     const q = new ScanQueue<string>(held.matcher, new AbortController().signal, () => undefined);
-    q.push('a', block('a'));
-    await q.flush();
-    q.push('b', block('b'));
-    let third = false;
-    const flushed = q.flush().then(() => (third = true));
-    await Promise.resolve();
-    expect(third).toBe(false);
+    let flushes = 0;
+    let waiting: Promise<void> | null = null;
+    // Flush one batch at a time until a flush does not resolve at once.
+    for (let i = 0; i < 100 && !waiting; i++) {
+      q.push(`b${i}`, block(`b${i}`));
+      let done = false;
+      const flushed = q.flush().then(() => {
+        done = true;
+      });
+      await new Promise((r) => setTimeout(r, 0));
+      if (done) flushes++;
+      else waiting = flushed;
+    }
+    expect(waiting).not.toBeNull();
+    expect(flushes).toBeGreaterThan(1);
+    expect(held.pending).toHaveLength(flushes + 1);
     held.pending[0].release();
-    await flushed;
-    expect(third).toBe(true);
+    await waiting;
   });
 
   it('fails the walk when a batch gets no answer, and delivers nothing after an abort', async () => {
