@@ -1,21 +1,17 @@
 // Validate the lists in data/ and compile them into src/generated/compiled-lists.json,
 // the structure the matcher loads. A malformed list fails the build with a message that
-// names the file, the entry and the field (scripts/lib/validate.ts).
+// names the file, the entry and the field (scripts/lib/validate.ts). The code generated from
+// the data schemas (types, the imported-list validator) is written first.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { loadCorporateLinks, loadListFiles, NOT_FOR_FLAGGING } from './lib/load-lists';
+import { loadCorporateLinks, loadCurationFiles, loadListFiles, NOT_FOR_FLAGGING } from './lib/load-lists';
+import { writeSchemaCode } from './lib/schema-code';
 import { loadDictionaries } from './lib/common-words';
 import { lexiconProblems } from './lib/validate-lexicon';
 import { buildOriginIndex } from './lib/build-origins';
 import { normalizeName, tokenize } from '../src/core/normalize';
-import {
-  compileLists,
-  type SourceGuard,
-  type SourceLink,
-  type SourceList,
-  type SourceListFile,
-} from '../src/core/compile';
+import { compileLists, type SourceGuard, type SourceLink, type SourceListFile } from '../src/core/compile';
 import type { CompiledData } from '../src/core/types';
 import type { SourceProductLine } from '../src/core/compile';
 import publicBodies from '../data/lexicon/public-bodies.json';
@@ -28,17 +24,14 @@ export function buildCompiledData(root = process.cwd()) {
   if (problems.length > 0) throw new Error(`data/lexicon is not valid:\n${problems.join('\n')}`);
   const lists = files.filter((f) => !NOT_FOR_FLAGGING.has(f.json.id));
   const links = loadCorporateLinks(resolve(root, 'data/corporate-links.json'), files);
-  const weak = JSON.parse(readFileSync(resolve(root, 'data/curation/weak-names.json'), 'utf8')) as {
-    names: { name: string }[];
-  };
+  const curation = loadCurationFiles(resolve(root, 'data/curation'), files, links);
   const sources: SourceListFile[] = lists.map((f) => ({
-    list: f.json as unknown as SourceList,
+    list: f.json,
     sha256: createHash('sha256').update(f.bytes).digest('hex'),
     origin: 'bundled',
   }));
-  const extra = loadExtraGuards(resolve(root, 'data/curation/not-related-extra.json'), lists);
   const guards: SourceGuard[] = [
-    ...[...links.json.not_related, ...extra].map((r) => ({
+    ...[...links.json.not_related, ...curation.notRelatedExtra.not_related].map((r) => ({
       name: r.name,
       notTheSameAs: r.not_the_same_as,
       list: r.list,
@@ -47,7 +40,7 @@ export function buildCompiledData(root = process.cwd()) {
     })),
     ...publicBodyGuards(),
   ];
-  const linkStatus = loadLinkStatus(resolve(root, 'data/curation/link-status.json'), links.json.links);
+  const linkStatus = new Map(curation.linkStatus.links.map((x) => [`${x.name}\u0000${x.listed_entity}`, x]));
   const sourceLinks: SourceLink[] = links.json.links.map((l) => {
     const st = linkStatus.get(`${l.name}\u0000${l.listed_entity}`);
     return {
@@ -57,7 +50,7 @@ export function buildCompiledData(root = process.cwd()) {
       list: l.list,
       sourceUrl: l.source_url,
       quote: l.source_quote,
-      asOf: l.as_of ?? null,
+      asOf: l.as_of,
       note: l.note ?? null,
       status: st?.status ?? 'current',
       statusNote: st?.why ?? null,
@@ -79,7 +72,7 @@ export function buildCompiledData(root = process.cwd()) {
       isCommonWord: (t) => common.has(t) || (t.endsWith('s') && common.has(t.slice(0, -1))),
       isWidelyCommonWord: (t) => (languages.get(t) ?? 0) >= 2,
       isKnownName: (t) => properNouns.has(t),
-      weakNames: new Set(weak.names.map((n) => normalizeName(n.name))),
+      weakNames: new Set(curation.weakNames.names.map((n) => normalizeName(n.name))),
       commonIn,
       publicBodyAcronyms: publicBodyAcronyms(),
       productLines: productLines(),
@@ -156,66 +149,9 @@ function sourceUrl(sources: Record<string, { url: string }>, key: string): strin
   return s.url;
 }
 
-interface NotRelated {
-  name: string;
-  not_the_same_as: string;
-  list: string;
-  reason: string;
-  source_url: string;
-  source_quote: string;
-}
-
-/** Curated "not this company" records beyond corporate-links.json, each with its source. */
-function loadExtraGuards(path: string, lists: { json: { id: string; entries: { name: string }[] } }[]): NotRelated[] {
-  const file = JSON.parse(readFileSync(path, 'utf8')) as { not_related: NotRelated[] };
-  file.not_related.forEach((r, i) => {
-    const where = `${path}: not_related[${i}] "${r.name ?? ''}"`;
-    for (const field of ['name', 'not_the_same_as', 'list', 'reason', 'source_url', 'source_quote'] as const) {
-      if (typeof r[field] !== 'string' || r[field].trim() === '') {
-        throw new Error(`${where}: field "${field}" must be a non-empty string`);
-      }
-    }
-    if (!/^https?:\/\//.test(r.source_url)) throw new Error(`${where}: field "source_url" must be an http(s) URL`);
-    const list = lists.find((l) => l.json.id === r.list);
-    if (!list) throw new Error(`${where}: field "list" names no list file id ("${r.list}")`);
-    if (!list.json.entries.some((e) => e.name === r.not_the_same_as)) {
-      throw new Error(`${where}: field "not_the_same_as": no entry "${r.not_the_same_as}" in list "${r.list}"`);
-    }
-  });
-  return file.not_related;
-}
-
-interface LinkStatusEntry {
-  name: string;
-  listed_entity: string;
-  status: SourceLink['status'];
-  why: string;
-}
-
-/** The curated link statuses; every record must name an existing link. */
-function loadLinkStatus(path: string, links: { name: string; listed_entity: string }[]): Map<string, LinkStatusEntry> {
-  const file = JSON.parse(readFileSync(path, 'utf8')) as { links: LinkStatusEntry[] };
-  const known = new Set(links.map((l) => `${l.name}\u0000${l.listed_entity}`));
-  const out = new Map<string, LinkStatusEntry>();
-  file.links.forEach((x, i) => {
-    const key = `${x.name}\u0000${x.listed_entity}`;
-    if (!known.has(key)) {
-      throw new Error(
-        `${path}: links[${i}] "${x.name}": no link with this name to "${x.listed_entity}" in corporate-links.json`,
-      );
-    }
-    if (!['historical', 'weak-source', 'contested', 'current'].includes(x.status)) {
-      throw new Error(
-        `${path}: links[${i}] "${x.name}": field "status" must be historical, weak-source, contested or current`,
-      );
-    }
-    out.set(key, x);
-  });
-  return out;
-}
-
 if (import.meta.url === `file://${process.argv[1]}`) {
   const t0 = performance.now();
+  console.log(`generated from data/schema: ${writeSchemaCode().join(', ')}`);
   const data = buildCompiledData();
   const out = resolve('src/generated/compiled-lists.json');
   mkdirSync(dirname(out), { recursive: true });

@@ -1,9 +1,16 @@
-// Validates everything in data/ (list files, then corporate links against them) and prints
+// Validates the list data in data/ (list files, then corporate links against them, then the
+// curation files against both; data/lexicon is checked by the build) and prints
 // either every problem (exit 1) or one summary line per file (exit 0).
 // Usage: tsx scripts/validate-data.ts [DATA_DIR]   (default: data)
 
 import { join } from 'node:path';
-import { checkCorporateLinks, checkListFiles, NOT_FOR_FLAGGING, type ListFile } from './lib/load-lists';
+import {
+  checkCorporateLinks,
+  checkCurationFiles,
+  checkListFiles,
+  NOT_FOR_FLAGGING,
+  type ListFile,
+} from './lib/load-lists';
 
 function listSummary(list: ListFile): string {
   const n = list.entries.length;
@@ -18,7 +25,10 @@ function listSummary(list: ListFile): string {
 function main(dataDir: string): number {
   const { lists, issues } = checkListFiles(join(dataDir, 'lists'));
   const linksCheck = checkCorporateLinks(join(dataDir, 'corporate-links.json'), lists);
-  const all = [...issues, ...linksCheck.issues];
+  const curationCheck = linksCheck.links
+    ? checkCurationFiles(join(dataDir, 'curation'), lists, linksCheck.links)
+    : null;
+  const all = [...issues, ...linksCheck.issues, ...(curationCheck?.issues ?? [])];
 
   if (all.length) {
     for (const issue of all) console.error(issue.message);
@@ -32,6 +42,13 @@ function main(dataDir: string): number {
     console.log(
       `${linksCheck.links?.file}: ok, ${links.links.length} links to ${targets} entries, ${links.not_related.length} not_related records`,
     );
+  }
+  const curation = curationCheck?.curation;
+  if (curationCheck && curation) {
+    const [linkStatus, notRelated, weakNames] = curationCheck.files;
+    console.log(`${linkStatus}: ok, ${curation.linkStatus.links.length} link statuses`);
+    console.log(`${notRelated}: ok, ${curation.notRelatedExtra.not_related.length} not_related records`);
+    console.log(`${weakNames}: ok, ${curation.weakNames.names.length} weak names`);
   }
   return 0;
 }

@@ -8,7 +8,10 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import listSchema from '../../data/schema/list.schema.json';
 import linksSchema from '../../data/schema/corporate-links.schema.json';
 import localitiesSchema from '../../data/schema/localities.schema.json';
-import type { ListFile } from './load-lists';
+import linkStatusSchema from '../../data/schema/link-status.schema.json';
+import notRelatedExtraSchema from '../../data/schema/not-related-extra.schema.json';
+import weakNamesSchema from '../../data/schema/weak-names.schema.json';
+import type { CorporateLinksFile, ListFile } from '../../src/generated/list-types';
 
 export interface ValidationIssue {
   /** The file name as passed in (e.g. "data/lists/dbio-2024.json"). */
@@ -30,12 +33,16 @@ export const OHCHR_LIST_ID = 'ohchr-bhr-database-hrc-31-36';
 export const NOT_FOR_FLAGGING: ReadonlySet<string> = new Set(['settlement-localities-west-bank-hfc-ocha']);
 
 // Arrays whose items are reported as entries (with index and name) rather than as fields.
-const ENTRY_COLLECTIONS = new Set(['entries', 'links', 'not_related']);
+const ENTRY_COLLECTIONS = new Set(['entries', 'links', 'not_related', 'names']);
 
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
 const validateListSchema: ValidateFunction = ajv.compile(listSchema);
 const validateLinksSchema: ValidateFunction = ajv.compile(linksSchema);
 const validateLocalitiesSchema: ValidateFunction = ajv.compile(localitiesSchema);
+// The curation schemas refer to corporate-links.schema.json (compiled above) by file name.
+const validateLinkStatusSchema: ValidateFunction = ajv.compile(linkStatusSchema);
+const validateNotRelatedExtraSchema: ValidateFunction = ajv.compile(notRelatedExtraSchema);
+const validateWeakNamesSchema: ValidateFunction = ajv.compile(weakNamesSchema);
 
 /** The settlement-localities list: origin findings read its coordinates, categories and review flags. */
 export const LOCALITIES_LIST_ID = 'settlement-localities-west-bank-hfc-ocha';
@@ -51,13 +58,13 @@ function makeIssue(file: string, entry: string | null, field: string, text: stri
   return { file, entry, field, message };
 }
 
-const COLLECTION_RANK: Record<string, number> = { entries: 0, links: 1, not_related: 2 };
+const COLLECTION_RANK: Record<string, number> = { entries: 0, links: 1, not_related: 2, names: 3 };
 
 /** File-level issues first, then entry by entry, so all problems of one entry read together. */
 function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
   const rank = (i: ValidationIssue): [number, number] => {
     const m = i.entry ? /^(\w+)\[(\d+)\]/.exec(i.entry) : null;
-    return m ? [1 + (COLLECTION_RANK[m[1]] ?? 3), Number(m[2])] : [0, 0];
+    return m ? [1 + (COLLECTION_RANK[m[1]] ?? 4), Number(m[2])] : [0, 0];
   };
   return issues
     .map((issue, order) => ({ issue, order, r: rank(issue) }))
@@ -108,14 +115,23 @@ function locate(root: unknown, instancePath: string): { entry: string | null; fi
   return { entry, field: rest.reduce<string>((acc, s) => joinField(acc, s), '') };
 }
 
+const SCHEMA_BY_FILE: Record<string, Record<string, unknown>> = {
+  'corporate-links.schema.json': linksSchema,
+};
+
 /** The plain-words expectation a schema node states in its `description` (see the schema $comment). */
 function expectation(schema: unknown, rootSchema: Record<string, unknown>): string | null {
   if (!isRecord(schema)) return null;
   if (typeof schema.description === 'string') return schema.description;
-  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#/definitions/')) {
-    const defs = rootSchema.definitions;
-    const target = isRecord(defs) ? defs[schema.$ref.slice('#/definitions/'.length)] : undefined;
-    return expectation(target, rootSchema);
+  const m = typeof schema.$ref === 'string' ? /^([^#]*)#\/definitions\/([^/]+)$/.exec(schema.$ref) : null;
+  if (m) {
+    // A reference into another schema file ("corporate-links.schema.json#/definitions/text"),
+    // or a local one made inside a definition of that file (ajv's errors do not say which file).
+    const roots = m[1] ? [SCHEMA_BY_FILE[m[1]]] : [rootSchema, ...Object.values(SCHEMA_BY_FILE)];
+    for (const root of roots) {
+      const defs = root?.definitions;
+      if (isRecord(defs) && isRecord(defs[m[2]])) return expectation(defs[m[2]], root);
+    }
   }
   return null;
 }
@@ -436,17 +452,11 @@ export function validateLists(files: readonly { file: string; json: unknown }[])
 // ---------------------------------------------------------------------------------------------
 // Corporate links
 
-/** Schema plus: every link, also_listed_as and not_related record names a real entry of a real list. */
-export function validateCorporateLinks(fileName: string, json: unknown, lists: readonly ListFile[]): ValidationIssue[] {
-  if (!isRecord(json)) return [notAnObject(fileName, json)];
-  const issues = validateLinksSchema(json)
-    ? []
-    : schemaIssues(fileName, json, validateLinksSchema.errors ?? [], linksSchema);
-
+/** Checks that a (list id, entry name) pair names a real entry of a real list; adds an issue if not. */
+function entryRefChecker(fileName: string, lists: readonly ListFile[], issues: ValidationIssue[]) {
   const namesById = entryNamesById(lists);
   const knownIds = [...namesById.keys()].map((id) => JSON.stringify(id)).join(', ');
-
-  const checkRef = (label: string, listField: string, nameField: string, listId: unknown, name: unknown) => {
+  return (label: string, listField: string, nameField: string, listId: unknown, name: unknown) => {
     if (typeof listId !== 'string' || typeof name !== 'string') return;
     const names = namesById.get(listId);
     if (!names) {
@@ -469,6 +479,15 @@ export function validateCorporateLinks(fileName: string, json: unknown, lists: r
       );
     }
   };
+}
+
+/** Schema plus: every link, also_listed_as and not_related record names a real entry of a real list. */
+export function validateCorporateLinks(fileName: string, json: unknown, lists: readonly ListFile[]): ValidationIssue[] {
+  if (!isRecord(json)) return [notAnObject(fileName, json)];
+  const issues = validateLinksSchema(json)
+    ? []
+    : schemaIssues(fileName, json, validateLinksSchema.errors ?? [], linksSchema);
+  const checkRef = entryRefChecker(fileName, lists, issues);
 
   const links = Array.isArray(json.links) ? json.links : [];
   links.forEach((link, i) => {
@@ -489,4 +508,65 @@ export function validateCorporateLinks(fileName: string, json: unknown, lists: r
     checkRef(entryLabel(json, 'not_related', i), 'list', 'not_the_same_as', rec.list, rec.not_the_same_as);
   });
   return sortIssues(issues);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Curation files (data/curation/)
+
+/** Schema plus: every record names a link of corporate-links.json, at most once. */
+export function validateLinkStatus(fileName: string, json: unknown, links: CorporateLinksFile): ValidationIssue[] {
+  if (!isRecord(json)) return [notAnObject(fileName, json)];
+  const issues = validateLinkStatusSchema(json)
+    ? []
+    : schemaIssues(fileName, json, validateLinkStatusSchema.errors ?? [], linkStatusSchema);
+  const key = (name: unknown, entity: unknown) => `${String(name)}\u0000${String(entity)}`;
+  const known = new Set(links.links.map((l) => key(l.name, l.listed_entity)));
+  const seen = new Map<string, number>();
+  const records = Array.isArray(json.links) ? json.links : [];
+  records.forEach((rec, i) => {
+    if (!isRecord(rec) || typeof rec.name !== 'string' || typeof rec.listed_entity !== 'string') return;
+    const label = entryLabel(json, 'links', i);
+    const k = key(rec.name, rec.listed_entity);
+    if (!known.has(k)) {
+      issues.push(
+        makeIssue(
+          fileName,
+          label,
+          'listed_entity',
+          `is ${JSON.stringify(rec.listed_entity)}, but corporate-links.json has no link named ${JSON.stringify(rec.name)} to that entry`,
+        ),
+      );
+    }
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, i);
+    else issues.push(makeIssue(fileName, label, '', `gives a second status for the link of links[${first}]`));
+  });
+  return sortIssues(issues);
+}
+
+/** Schema plus: every record names a real entry of a real list. */
+export function validateNotRelatedExtra(
+  fileName: string,
+  json: unknown,
+  lists: readonly ListFile[],
+): ValidationIssue[] {
+  if (!isRecord(json)) return [notAnObject(fileName, json)];
+  const issues = validateNotRelatedExtraSchema(json)
+    ? []
+    : schemaIssues(fileName, json, validateNotRelatedExtraSchema.errors ?? [], notRelatedExtraSchema);
+  const checkRef = entryRefChecker(fileName, lists, issues);
+  const records = Array.isArray(json.not_related) ? json.not_related : [];
+  records.forEach((rec, i) => {
+    if (!isRecord(rec)) return;
+    checkRef(entryLabel(json, 'not_related', i), 'list', 'not_the_same_as', rec.list, rec.not_the_same_as);
+  });
+  return sortIssues(issues);
+}
+
+/** Schema only: a weak name need not be a listed name (it may be a link's or an alias's word). */
+export function validateWeakNames(fileName: string, json: unknown): ValidationIssue[] {
+  if (!isRecord(json)) return [notAnObject(fileName, json)];
+  return validateWeakNamesSchema(json)
+    ? []
+    : sortIssues(schemaIssues(fileName, json, validateWeakNamesSchema.errors ?? [], weakNamesSchema));
 }

@@ -23,54 +23,26 @@ import { businessLineOf, countryCodeOf, jurisdictionsOf } from './lexicon';
 import { normalizeName, tokenize } from './normalize';
 import { parseLooseDate } from './dates';
 import { splitRecordName } from './record-names';
+import type { ListEntry, ListFile } from '../generated/list-types';
 
-/** The subset of a list file the compiler reads (validated before it gets here). */
-export interface SourceList {
-  id: string;
-  title: string;
-  publisher: string;
-  url: string;
-  published: string | null;
-  snapshot_date?: string;
-  version?: string;
-  coverage_note: string;
-  regime?: string;
-  categories?: Record<string, unknown>;
+/**
+ * A list file as the compiler reads it (validated before it gets here): the shape of
+ * data/schema/list.schema.json. A list a user imports may lack the texts only this project's
+ * maintainers write, and its entries may use other lists' words for the entity type.
+ */
+export interface SourceList extends Omit<
+  ListFile,
+  'retrieved_from' | 'license_note' | 'curation_note' | 'categories' | 'entries'
+> {
+  retrieved_from?: string;
+  license_note?: string;
+  curation_note?: string;
+  categories?: ListFile['categories'];
   entries: SourceEntry[];
-  /** Bundled lists say which kind they are; imported lists are of kind "imported". */
-  kind?: Exclude<ListKind, 'imported'>;
-  /** Whether this copy is partial; when absent, read from the coverage note. */
-  partial?: boolean;
-  recommended_by?: string;
 }
 
-export interface SourceEntry {
-  name: string;
-  aliases: string[];
-  country: string | null;
-  categories: string[];
-  rationale: string;
-  evidence_url: string;
-  status?: 'listed' | 'delisted';
+export interface SourceEntry extends Omit<ListEntry, 'entity_type'> {
   entity_type?: string;
-  delisted_table_date?: string;
-  listed_since?: string;
-  designated?: string;
-  listed?: string;
-  ohchr_company_response?: string;
-  also_in_ohchr_database_2025?: string[];
-  ground?: string;
-  exclusion_status?: 'excluded' | 'divested' | 'revoked';
-  status_verified?: boolean;
-  status_note?: string;
-  decision_date?: string;
-  decision_by?: string;
-  announced?: string;
-  council_recommendation_dates?: string[];
-  exclusion_history?: { date: string; event: string }[];
-  revoked?: string;
-  revoked_by?: string;
-  note?: string;
 }
 
 export interface SourceListFile {
@@ -96,7 +68,7 @@ export interface SourceGuard {
 /** A sourced corporate link (brand, subsidiary, former name, ...) to a listed entry. */
 export interface SourceLink {
   name: string;
-  relation: 'brand' | 'subsidiary' | 'former_name' | 'trading_name' | 'legal_name';
+  relation: LinkSource['relation'];
   listedEntity: string;
   list: string;
   sourceUrl: string;
@@ -537,14 +509,6 @@ function guardVariants(text: string): string[][] {
 
 const KIND_RANK: Record<NameKind, number> = { 'listed-name': 0, 'list-alias': 1, 'derived-alias': 2, link: 3 };
 
-const RELATION: Record<SourceLink['relation'], LinkSource['relation']> = {
-  brand: 'brand',
-  subsidiary: 'subsidiary',
-  former_name: 'former-name',
-  trading_name: 'trading-name',
-  legal_name: 'legal-name',
-};
-
 function compileNames(
   clusters: Cluster[],
   guards: CompiledGuard[],
@@ -587,7 +551,7 @@ function compileNames(
     const { names: linkNames } = splitRecordName(l.name, l.listedEntity);
     for (const text of linkNames) {
       const link: LinkSource = {
-        relation: RELATION[l.relation],
+        relation: l.relation,
         linkName: l.name,
         sourceUrl: l.sourceUrl,
         quote: l.quote,

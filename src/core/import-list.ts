@@ -8,6 +8,7 @@
 // are warnings the user sees before importing.
 import Papa from 'papaparse';
 import type { SourceEntry, SourceList } from './compile';
+import { validate as validateImportedList, type SchemaError } from '../generated/validate-imported-list';
 import { parseLooseDate } from './dates';
 import { normalizeName } from './normalize';
 
@@ -167,17 +168,8 @@ const shorten = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n)}…` : s
 
 // ---------------------------------------------------------------- metadata
 
-interface FileMeta {
-  id?: string;
-  title?: string;
-  publisher?: string;
-  published?: string | null;
-  version?: string;
-  coverage_note?: string;
-  url?: string;
-  regime?: string;
-  categories?: Record<string, unknown>;
-}
+/** The list's own fields in a JSON file (a CSV file has none). */
+type FileMeta = Partial<Omit<SourceList, 'entries' | 'categories'>>;
 
 /** Form fields win over the file's own metadata; the file fills what the form leaves empty. */
 function buildList(
@@ -185,7 +177,7 @@ function buildList(
   meta: ImportMetaInput,
   file: FileMeta,
   entries: SourceEntry[],
-  categories: Record<string, unknown>,
+  categories: NonNullable<SourceList['categories']>,
 ): SourceList {
   const given = (s: string | null | undefined) => (typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined);
   const title = given(meta.title) ?? given(file.title);
@@ -471,6 +463,10 @@ const JSON_EXPECTED: Record<JsonExpected, string> = {
   status: '"listed" or "delisted"',
 };
 
+/** A JSON file the validator accepted: the list file shape with only the entries, and their names, required. */
+type ImportedEntry = Partial<SourceEntry> & Pick<SourceEntry, 'name'>;
+type ImportedFile = Partial<Omit<SourceList, 'entries'>> & { entries: ImportedEntry[] };
+
 function parseJson(text: string, meta: ImportMetaInput): ParsedImport {
   let data: unknown;
   try {
@@ -478,91 +474,152 @@ function parseJson(text: string, meta: ImportMetaInput): ParsedImport {
   } catch (err) {
     throw jsonSyntaxError(text, err);
   }
-  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  const shape = (path: string, expected: JsonExpected, row?: number, column?: string) =>
-    new ImportError(
-      'json-shape',
-      'json',
-      { row, column: column ?? path },
-      expected,
-      `${row !== undefined ? `Entry ${row}, field ${column}` : `"${path}"`}: expected ${JSON_EXPECTED[expected]}.`,
-    );
-  if (!isObj(data)) throw shape('(top level)', 'list-object');
-  if (!Array.isArray(data.entries)) throw shape('entries', 'entries');
-
-  const fileMeta: FileMeta = {};
-  for (const key of ['id', 'title', 'publisher', 'version', 'coverage_note', 'url', 'regime'] as const) {
-    const v = data[key];
-    if (v === undefined || v === null) continue;
-    if (typeof v !== 'string') throw shape(key, 'text');
-    fileMeta[key] = v;
-  }
-  if (data.published !== undefined && data.published !== null) {
-    if (typeof data.published !== 'string') throw shape('published', 'date');
-    fileMeta.published = data.published;
-  }
-  const categories: Record<string, unknown> = {};
-  if (data.categories !== undefined) {
-    if (!isObj(data.categories)) throw shape('categories', 'categories');
-    Object.assign(categories, data.categories);
-  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw shapeError([], 'list-object');
+  const entriesIn = (data as { entries?: unknown }).entries;
+  if (Array.isArray(entriesIn) && entriesIn.length > MAX_ENTRIES) throw tooMany('json');
+  const file = tidy(data, []);
+  // The shape is data/schema/list.schema.json's, compiled at build time (scripts/lib/schema-code.ts).
+  if (!validateImportedList(file)) throw schemaError(validateImportedList.errors?.[0], file);
+  const valid = file as ImportedFile;
 
   const entries: SourceEntry[] = [];
   const warnings: ImportWarning[] = [];
   const firstRowOf = new Map<string, number>();
-  const rawEntries = data.entries as unknown[];
-  if (rawEntries.length > MAX_ENTRIES) throw tooMany('json');
-  rawEntries.forEach((raw, i) => {
+  valid.entries.forEach((raw, i) => {
     const row = i + 1;
-    if (!isObj(raw)) throw shape(`entries[${i}]`, 'entry', row, '(entry)');
-    const text = (field: string, required = false): string | undefined => {
-      const v = raw[field];
-      if (v === undefined || v === null) {
-        if (required)
-          throw new ImportError('empty-name', 'json', { row, column: field }, '', `Entry ${row}: the name is empty.`);
-        return undefined;
-      }
-      if (typeof v !== 'string') throw shape(field, 'text', row, field);
-      if (v.length > MAX_CELL_CHARS) throw hugeCell('json', { row, column: field }, v.length);
-      return v.trim();
-    };
-    const texts = (field: string): string[] => {
-      const v = raw[field];
-      if (v === undefined || v === null) return [];
-      if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw shape(field, 'texts', row, field);
-      for (const x of v as string[])
-        if (x.length > MAX_CELL_CHARS) throw hugeCell('json', { row, column: field }, x.length);
-      return (v as string[]).map((x) => x.trim()).filter((x) => x !== '');
-    };
-    const name = text('name', true)!;
-    if (!name)
-      throw new ImportError('empty-name', 'json', { row, column: 'name' }, '', `Entry ${row}: the name is empty.`);
-    const url = text('evidence_url') ?? '';
-    if (url && !isHttpUrl(url)) throw badUrl('json', row, 'evidence_url', url);
-    const status = raw.status;
-    if (status !== undefined && status !== 'listed' && status !== 'delisted') {
-      throw shape('status', 'status', row, 'status');
-    }
+    const name = raw.name;
     const entry: SourceEntry = {
       name,
-      aliases: texts('aliases').filter((a) => a !== name),
-      country: text('country') || null,
-      categories: texts('categories'),
-      rationale: text('rationale') ?? '',
-      evidence_url: url,
+      aliases: (raw.aliases ?? []).filter((a) => a !== name),
+      country: raw.country ?? null,
+      categories: raw.categories ?? [],
+      rationale: raw.rationale ?? '',
+      evidence_url: raw.evidence_url ?? '',
     };
-    if (status) entry.status = status;
+    if (raw.status) entry.status = raw.status;
     for (const key of ['entity_type', 'listed', 'listed_since', 'designated', 'delisted_table_date'] as const) {
-      const v = text(key);
+      const v = raw[key];
       if (v) entry[key] = v;
     }
-    const xref = texts('also_in_ohchr_database_2025');
+    const xref = raw.also_in_ohchr_database_2025 ?? [];
     if (xref.length > 0) entry.also_in_ohchr_database_2025 = xref;
     noteDuplicate(name, row, firstRowOf, warnings, 'json');
     entries.push(entry);
   });
   if (entries.length === 0) throw new ImportError('no-entries', 'json', {}, '', 'The file has no entries.');
-  return { list: buildList('json', meta, fileMeta, entries, categories), format: 'json', warnings };
+  const { entries: _entries, categories, ...fileMeta } = valid;
+  return {
+    list: buildList('json', meta, fileMeta, entries, categories ?? {}),
+    format: 'json',
+    warnings,
+  };
+}
+
+type JsonPath = (string | number)[];
+
+/**
+ * Whether a stored list still has the shape of an imported list (the same schema as the
+ * import): a record damaged in storage is left out rather than compiled.
+ */
+export function isImportedListShape(list: unknown): boolean {
+  try {
+    return typeof list === 'object' && list !== null && validateImportedList(tidy(list, []));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The file as the import reads it: texts trimmed, and empty texts and nulls taken as absent
+ * (spreadsheet exports write "" and null for an empty cell). Refuses a text too long for a cell.
+ */
+function tidy(value: unknown, path: JsonPath): unknown {
+  if (typeof value === 'string') {
+    if (value.length > MAX_CELL_CHARS) throw hugeCell('json', locationOf(path), value.length);
+    return value.trim();
+  }
+  if (Array.isArray(value)) {
+    const items = value.map((v, i) => tidy(v, [...path, i]));
+    // An empty entry stays, to be refused where it is: dropping it would renumber the rest.
+    return path.length === 1 && path[0] === 'entries' ? items : items.filter((v) => v !== '');
+  }
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const t = tidy(v, [...path, k]);
+      if (t !== null && t !== '') out[k] = t;
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Entry number and field for a path inside an entry; the field alone for the list's own fields. */
+function locationOf(path: JsonPath): ImportLocation {
+  const [first, index, field] = path;
+  if (first === 'entries' && typeof index === 'number') {
+    return { row: index + 1, column: typeof field === 'string' ? field : '(entry)' };
+  }
+  return { column: typeof first === 'string' ? first : '(top level)' };
+}
+
+const ENTRY_EXPECTED: Record<string, JsonExpected> = {
+  aliases: 'texts',
+  categories: 'texts',
+  also_in_ohchr_database_2025: 'texts',
+  status: 'status',
+  listed: 'date',
+  listed_since: 'date',
+  designated: 'date',
+};
+const LIST_EXPECTED: Record<string, JsonExpected> = { entries: 'entries', published: 'date', categories: 'categories' };
+
+function shapeError(path: JsonPath, expected: JsonExpected): ImportError {
+  const at = path.length === 0 ? { column: '(top level)' } : locationOf(path);
+  const where = at.row !== undefined ? `Entry ${at.row}, field ${at.column}` : `"${at.column}"`;
+  return new ImportError('json-shape', 'json', at, expected, `${where}: expected ${JSON_EXPECTED[expected]}.`);
+}
+
+/** The first problem the schema found, in the words of this format's other errors. */
+function schemaError(err: SchemaError | undefined, file: unknown): ImportError {
+  const path: JsonPath = (err?.instancePath ?? '')
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+  const missing = err?.keyword === 'required' ? String(err.params.missingProperty) : null;
+  if (missing !== null) path.push(missing);
+  const value = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], file);
+  const [first, index, field] = path;
+  if (first === 'entries' && typeof index === 'number') {
+    const row = index + 1;
+    if (field === undefined) return shapeError(path, 'entry');
+    if (field === 'name' && missing === 'name') {
+      return new ImportError('empty-name', 'json', { row, column: 'name' }, '', `Entry ${row}: the name is empty.`);
+    }
+    if (field === 'evidence_url' && typeof value === 'string') return badUrl('json', row, field, value);
+    return shapeError(path.slice(0, 3), ENTRY_EXPECTED[String(field)] ?? 'text');
+  }
+  if (typeof first !== 'string') return shapeError([], 'list-object');
+  if (first === 'published' && typeof value === 'string') {
+    return new ImportError(
+      'bad-date',
+      'json',
+      { column: 'published' },
+      shorten(value),
+      `The publication date "${shorten(value)}" is not a date written YYYY, YYYY-MM or YYYY-MM-DD.`,
+    );
+  }
+  if (first === 'url' && typeof value === 'string') {
+    return new ImportError(
+      'bad-url',
+      'json',
+      { column: 'url' },
+      shorten(value),
+      `Field url: "${shorten(value)}" is not a web address (it must start with http:// or https://).`,
+    );
+  }
+  return shapeError([first], LIST_EXPECTED[first] ?? 'text');
 }
 
 /**

@@ -2,6 +2,8 @@
 // The compiled data (built by scripts/build-data.ts) and every match carry their own
 // explanation, so the popup, the CLI and the exports never re-derive it.
 
+import type { CorporateLink } from '../generated/list-types';
+
 /** `flag`: shown as a flag. `possible`: shown for review only, never counted on the badge. */
 export type MatchLevel = 'flag' | 'possible';
 
@@ -167,7 +169,8 @@ export type NameKind = 'listed-name' | 'list-alias' | 'derived-alias' | 'link';
 
 /** A sourced corporate link (brand, subsidiary, ...) from data/corporate-links.json. */
 export interface LinkSource {
-  relation: 'brand' | 'subsidiary' | 'former-name' | 'trading-name' | 'legal-name';
+  /** As data/schema/corporate-links.schema.json spells it. */
+  relation: CorporateLink['relation'];
   /** The link's name exactly as in the links file. */
   linkName: string;
   sourceUrl: string;

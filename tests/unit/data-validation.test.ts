@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   checkCorporateLinks,
+  checkCurationFiles,
   checkListFiles,
   DataValidationError,
   loadCorporateLinks,
@@ -19,8 +20,11 @@ import {
   OHCHR_LIST_ID,
   parseJsonText,
   validateCorporateLinks,
+  validateLinkStatus,
   validateListFile,
   validateLists,
+  validateNotRelatedExtra,
+  validateWeakNames,
   type ValidationIssue,
 } from '../../scripts/lib/validate';
 
@@ -98,7 +102,7 @@ describe('shipped data', () => {
     const file = 'data/lists/dbio-2024.json';
     for (const field of ['name', 'aliases', 'country', 'categories', 'rationale', 'evidence_url']) {
       const list = readJson(file) as ListFile;
-      delete (list.entries[3] as Record<string, unknown>)[field];
+      Reflect.deleteProperty(list.entries[3], field);
       const issues = validateListFile(file, list);
       const label = field === 'name' ? 'entries[3]' : 'entries[3] "Carrefour"';
       expect(issues.map(pick)).toEqual([{ file, entry: label, field }]);
@@ -209,7 +213,7 @@ describe('list kinds, exclusions, revocations and notes', () => {
     const list = copy(GPFG);
     list.entries[0].exclusion_history = [{ date: 'January 2014', event: 'excluded again' }];
     list.entries[1].council_recommendation_dates = ['16.11.2009'];
-    (list.entries[2] as Record<string, unknown>).exclusion_status = 'sold';
+    Object.assign(list.entries[2], { exclusion_status: 'sold' });
     expect(validateListFile(GPFG, list).map((x) => `${x.entry} ${x.field}`)).toEqual([
       'entries[0] "Africa Israel Investments Ltd" exclusion_history[0].date',
       'entries[1] "Danya Cebus Ltd" council_recommendation_dates[0]',
@@ -333,6 +337,8 @@ describe('malformed corporate links', () => {
     const issues = issuesThrownBy(() => loadCorporateLinks(linksFile, lists));
     expect(issues.map(pick)).toEqual([
       { file: linksFile, entry: 'links[1] "Beta Subsidiary"', field: 'listed_entity' },
+      // The fixture spells the relation "former_name", the spelling the data no longer uses.
+      { file: linksFile, entry: 'links[2] "Alpha Former"', field: 'relation' },
       { file: linksFile, entry: 'links[2] "Alpha Former"', field: 'also_listed_as[0].listed_entity' },
       { file: linksFile, entry: 'not_related[0] "Alpha Cars"', field: 'not_the_same_as' },
     ]);
@@ -356,5 +362,54 @@ describe('malformed corporate links', () => {
     expect(byField[0].message).toContain('"no-such-list", which is not the id of any list file');
     expect(byField[1].message).toContain('field "ownr" is not a known field');
     expect(byField[2].message).toContain('must be one of "brand", "subsidiary"');
+  });
+});
+
+describe('curation files', () => {
+  const lists = loadListFiles();
+  const links = loadCorporateLinks('data/corporate-links.json', lists);
+  const read = (name: string) => readJson(join('data/curation', name)) as Record<string, unknown>;
+
+  it('the shipped curation files validate with zero issues', () => {
+    const { issues, curation } = checkCurationFiles('data/curation', lists, links);
+    expect(issues.map((i) => i.message)).toEqual([]);
+    expect(curation?.weakNames.names.length).toBeGreaterThan(0);
+  });
+
+  it('a link status must name a link and give a known status', () => {
+    const file = read('link-status.json') as { links: Record<string, unknown>[] };
+    file.links[0] = { ...file.links[0], status: 'ended' };
+    file.links[1] = { ...file.links[1], listed_entity: 'No Such Company' };
+    const issues = validateLinkStatus('ls.json', file, links.json);
+    expect(issues.map((i) => `${i.entry} ${i.field}`)).toEqual([
+      `links[0] ${JSON.stringify(file.links[0].name)} status`,
+      `links[1] ${JSON.stringify(file.links[1].name)} listed_entity`,
+    ]);
+    expect(issues[0].message).toContain('must be one of "historical", "weak-source", "contested", "current"');
+    expect(issues[1].message).toContain('corporate-links.json has no link named');
+  });
+
+  it('an extra not_related record has the shape of corporate-links.json records and names a real entry', () => {
+    const file = read('not-related-extra.json') as { not_related: Record<string, unknown>[] };
+    const { reason: _reason, ...noReason } = file.not_related[0];
+    file.not_related[0] = noReason;
+    file.not_related[1] = { ...file.not_related[1], not_the_same_as: 'No Such Company' };
+    const issues = validateNotRelatedExtra(
+      'nr.json',
+      file,
+      lists.map((l) => l.json),
+    );
+    expect(issues.map((i) => `${i.entry?.replace(/ .*/, '')} ${i.field}`)).toEqual([
+      'not_related[0] reason',
+      'not_related[1] not_the_same_as',
+    ]);
+    // The description comes from the shared definition in corporate-links.schema.json.
+    expect(issues[0].message).toContain('field "reason" is missing; it must be a non-empty string');
+  });
+
+  it('a weak name needs a reason', () => {
+    const issues = validateWeakNames('w.json', { note: 'n', names: [{ name: 'Egis', why: ' ' }] });
+    expect(issues.map((i) => `${i.entry} ${i.field}`)).toEqual(['names[0] "Egis" why']);
+    expect(validateWeakNames('w.json', [])[0].message).toContain('must contain a JSON object');
   });
 });

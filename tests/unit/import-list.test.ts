@@ -3,7 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ImportError, MAX_CELL_CHARS, parseImportedList, type ImportMetaInput } from '../../src/core/import-list';
+import {
+  ImportError,
+  isImportedListShape,
+  MAX_CELL_CHARS,
+  parseImportedList,
+  type ImportMetaInput,
+} from '../../src/core/import-list';
 
 const META: ImportMetaInput = {
   title: 'Gemeente Gent supplier exclusion list',
@@ -283,6 +289,47 @@ describe('JSON import', () => {
       '"entries": expected a list of entries.',
     );
     expect(failure(() => parseImportedList('x.json', '{"entries":[]}', META)).code).toBe('no-entries');
+  });
+
+  it('checks the fields against the list schema, in the words of the other errors', () => {
+    const withEntry = (entry: unknown) => JSON.stringify({ ...JSON_LIST, entries: [JSON_LIST.entries[0], entry] });
+    const date = failure(() => parseImportedList('x.json', withEntry({ name: 'B', listed: '8 May 2024' }), META));
+    expect(date.code).toBe('json-shape');
+    expect(date.at).toEqual({ row: 2, column: 'listed' });
+    expect(date.message).toBe('Entry 2, field listed: expected a date written YYYY, YYYY-MM or YYYY-MM-DD.');
+    const status = failure(() => parseImportedList('x.json', withEntry({ name: 'B', status: 'gone' }), META));
+    expect(status.message).toBe('Entry 2, field status: expected "listed" or "delisted".');
+    const alias = failure(() => parseImportedList('x.json', withEntry({ name: 'B', aliases: ['A', 3] }), META));
+    expect(alias.at).toEqual({ row: 2, column: 'aliases' });
+    const blank = JSON.stringify({ ...JSON_LIST, entries: ['', JSON_LIST.entries[0]] });
+    expect(failure(() => parseImportedList('x.json', blank, META)).at).toEqual({ row: 1, column: '(entry)' });
+    const url = failure(() => parseImportedList('x.json', JSON.stringify({ ...JSON_LIST, url: 'example.org' }), META));
+    expect([url.code, url.at]).toEqual(['bad-url', { column: 'url' }]);
+    const published = JSON.stringify({ ...JSON_LIST, published: 'June 2025' });
+    expect(failure(() => parseImportedList('x.json', published, META)).code).toBe('bad-date');
+    const categories = JSON.stringify({ ...JSON_LIST, categories: { c1: 7 } });
+    expect(failure(() => parseImportedList('x.json', categories, META)).message).toBe(
+      '"categories": expected an object mapping each criterion code to its text.',
+    );
+  });
+
+  it('keeps what the schema allows: other entity types, blank texts and nulls as absent', () => {
+    const entry = { name: ' Gamma Ltd ', entity_type: 'individual', aliases: ['', 'G'], rationale: null, listed: '' };
+    const { list } = parseImportedList('x.json', JSON.stringify({ ...JSON_LIST, entries: [entry] }));
+    expect(list.entries).toEqual([
+      {
+        name: 'Gamma Ltd',
+        aliases: ['G'],
+        country: null,
+        categories: [],
+        rationale: '',
+        evidence_url: '',
+        entity_type: 'individual',
+      },
+    ]);
+    expect(isImportedListShape(list)).toBe(true);
+    expect(isImportedListShape({ ...list, entries: [{ aliases: [] }] })).toBe(false);
+    expect(isImportedListShape(null)).toBe(false);
   });
 
   it('warns on a repeated name in JSON too', () => {

@@ -3,7 +3,7 @@
 // transaction, so readers never see a list without its compiled data or the reverse; a
 // failed import (a conflict, a compile error, a full disk) leaves every earlier import,
 // and everything else in the database, untouched.
-import type { ParsedImport } from '../../core/import-list';
+import { isImportedListShape, type ParsedImport } from '../../core/import-list';
 import type { CompiledData } from '../../core/types';
 import { browser } from '../browser';
 import { notifyUserDataChanged } from './changes';
@@ -176,9 +176,7 @@ function isStoredList(v: unknown): v is StoredImportedList {
     l !== null &&
     typeof l.id === 'string' &&
     typeof l.meta?.sha256 === 'string' &&
-    typeof l.parsed === 'object' &&
-    l.parsed !== null &&
-    Array.isArray(l.parsed.entries)
+    isImportedListShape(l.parsed)
   );
 }
 
