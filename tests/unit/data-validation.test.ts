@@ -337,8 +337,6 @@ describe('malformed corporate links', () => {
     const issues = issuesThrownBy(() => loadCorporateLinks(linksFile, lists));
     expect(issues.map(pick)).toEqual([
       { file: linksFile, entry: 'links[1] "Beta Subsidiary"', field: 'listed_entity' },
-      // The fixture spells the relation "former_name", the spelling the data no longer uses.
-      { file: linksFile, entry: 'links[2] "Alpha Former"', field: 'relation' },
       { file: linksFile, entry: 'links[2] "Alpha Former"', field: 'also_listed_as[0].listed_entity' },
       { file: linksFile, entry: 'not_related[0] "Alpha Cars"', field: 'not_the_same_as' },
     ]);

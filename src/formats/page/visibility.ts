@@ -45,8 +45,13 @@ export function isHiddenInBrowser(el: Element): boolean {
  */
 function isVisibleContents(el: Element): boolean {
   const view = el.ownerDocument.defaultView;
-  if (!view) return false;
-  const style = view.getComputedStyle(el);
+  if (!view || typeof view.getComputedStyle !== 'function') return false;
+  let style: CSSStyleDeclaration;
+  try {
+    style = view.getComputedStyle(el);
+  } catch {
+    return false;
+  }
   if (style.display !== 'contents' || style.visibility === 'hidden' || style.visibility === 'collapse') return false;
   const parent = el.parentElement;
   return parent === null || !isHiddenInBrowser(parent);
