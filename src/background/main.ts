@@ -6,12 +6,18 @@ import { browser } from '../shared/browser';
 import { showBadge } from './badge';
 import { registerContextMenu } from './context-menu';
 import { handleMessage, recountBadges } from './messages';
+import { warmUp } from './match-service';
 import { onUserDataChanged } from '../shared/user-data/changes';
 import { registerPermissionSync } from './permissions';
 import { clearTab, updateTab } from './session-store';
 import { isNavigationAway } from './tab-results';
 
 browser.runtime.onMessage.addListener(handleMessage);
+
+// The match index is parsed and the matcher built as the background starts, not when the
+// first page asks (in Chrome the worker starts for the first page's blocks, in Firefox with
+// the browser).
+void warmUp();
 
 // "Check '<selection>'" opens the screening page with the selected text.
 registerContextMenu();

@@ -8,6 +8,9 @@ import originIndexText from '../generated/origin-index.json?raw';
 import { Matcher, type BlockScan } from '../core/matcher';
 import { OriginMatcher, type OriginIndex } from '../core/origins';
 import type { CompiledData } from '../core/types';
+import { browser } from '../shared/browser';
+import { disabledListIds, loadSettings } from '../shared/settings';
+import { USER_DATA_REVISION_KEY } from '../shared/user-data/changes';
 import { getImportedCompiled } from '../shared/user-data/imported-lists';
 import { mergeCompiledData } from '../shared/user-data/merge';
 import {
@@ -97,4 +100,19 @@ export async function answerMatchRequest(request: MatchRequest): Promise<MatchBl
 
 function matchOrigins(contexts: readonly OriginContextOnPage[]) {
   return originsOf(contexts, originMatcherNow());
+}
+
+/**
+ * Builds the matcher the pages will most likely ask for as soon as the background starts, so
+ * the first blocks a tab sends wait only for their own matching, not for the index to be
+ * parsed and the imported lists read.
+ */
+export async function warmUp(): Promise<void> {
+  try {
+    const [settings, stored] = await Promise.all([loadSettings(), browser.storage.local.get(USER_DATA_REVISION_KEY)]);
+    const value = (stored as Record<string, unknown>)[USER_DATA_REVISION_KEY];
+    await matcherFor({ disabled: disabledListIds(settings), revision: typeof value === 'string' ? value : null });
+  } catch (err) {
+    console.debug('Settlement Screen: could not prepare the matcher ahead of the pages', err);
+  }
 }

@@ -6,7 +6,14 @@
 // blocks this script sends it (remote-matcher.ts), so a page's start-up pays only for
 // this small script.
 import { browser, type Runtime } from '../shared/browser';
-import { isSitePaused, loadSettings, marksFor, onSettingsChanged, type Settings } from '../shared/settings';
+import {
+  disabledListIds,
+  isSitePaused,
+  loadSettings,
+  marksFor,
+  onSettingsChanged,
+  type Settings,
+} from '../shared/settings';
 import { isPopupToContent, type ContentToBackground, type PageReport } from '../shared/messages';
 import { PageScanner, type Delivery } from './page-scanner';
 import { ReviewModeState } from './review-mode';
@@ -153,7 +160,7 @@ function start(): void {
   let revision: string | null = null;
   let matcher: RemoteMatcher | null = null;
   const matcherFor = (s: Settings): RemoteMatcher => {
-    const choice: ListChoice = { disabled: disabledLists(s), revision };
+    const choice: ListChoice = { disabled: disabledListIds(s), revision };
     const next = new RemoteMatcher(choice);
     if (!matcher || matcher.key !== next.key) matcher = next;
     return matcher;
@@ -286,11 +293,6 @@ function start(): void {
       else debug('could not start', err);
     }
   })();
-}
-
-/** The lists the user switched off, bundled or imported. */
-function disabledLists(s: Settings): string[] {
-  return Object.keys(s.enabledLists).filter((id) => s.enabledLists[id] === false);
 }
 
 function sameSettings(a: Settings, b: Settings): boolean {

@@ -125,6 +125,11 @@ export function isListEnabled(settings: Settings, listId: string): boolean {
   return settings.enabledLists[listId] !== false;
 }
 
+/** The lists the user switched off, bundled or imported, as the background is asked to match without them. */
+export function disabledListIds(settings: Settings): string[] {
+  return Object.keys(settings.enabledLists).filter((id) => settings.enabledLists[id] === false);
+}
+
 /** The enabled subset of `listIds`, in the form Matcher.fromData takes. */
 export function enabledListSet(settings: Settings, listIds: Iterable<string>): Set<string> {
   const set = new Set<string>();
