@@ -4,6 +4,7 @@
 // form or company word next to a short name is evidence that the text names a company.
 // The lists are data (data/lexicon/legal-forms.json, company-words.json, countries.json),
 // written already normalised (lower case, no dots, no diacritics).
+import { lazy } from './lazy';
 import { COMPANY_WORD_RECORDS, COUNTRY_RECORDS, LEGAL_FORM_RECORDS } from './lexicon';
 import { tokenize } from './normalize';
 
@@ -43,11 +44,13 @@ function buildSeqTrie(groups: [AffixKind, string[]][]): SeqNode {
   return root;
 }
 
-const AFFIXES = buildSeqTrie([
-  ['legal-form', LEGAL_FORMS],
-  ['company-word', COMPANY_WORDS],
-  ['country', COUNTRIES],
-]);
+const affixes = lazy(() =>
+  buildSeqTrie([
+    ['legal-form', LEGAL_FORMS],
+    ['company-word', COMPANY_WORDS],
+    ['country', COUNTRIES],
+  ]),
+);
 
 export interface AffixHit {
   kind: AffixKind;
@@ -57,7 +60,7 @@ export interface AffixHit {
 
 /** The longest legal form, company word or country starting at token index i. */
 export function affixAt(norms: readonly string[], i: number): AffixHit | null {
-  let node: SeqNode | undefined = AFFIXES;
+  let node: SeqNode | undefined = affixes();
   let best: AffixHit | null = null;
   for (let j = i; j < norms.length; j++) {
     node = node.next.get(norms[j]);
@@ -123,7 +126,7 @@ export function isDroppableWord(norm: string): boolean {
 }
 
 export function isCompanyWord(norm: string): boolean {
-  const hit = AFFIXES.next.get(norm);
+  const hit = affixes().next.get(norm);
   return hit?.kind === 'company-word' || hit?.kind === 'legal-form';
 }
 

@@ -3,6 +3,7 @@
 // tokens are a legal form and where it is used, which words name a company or a business
 // line, which words state a consortium role, which are titles, which follow a brand as its
 // product. Every list is normalised with the same normaliser as page text.
+import { lazy } from './lazy';
 import legalForms from '../../data/lexicon/legal-forms.json';
 import companyWords from '../../data/lexicon/company-words.json';
 import countries from '../../data/lexicon/countries.json';
@@ -57,20 +58,24 @@ export function countryCodeOf(normalized: string): string | null {
 }
 
 /** Consortium role markers, normalised ("co-traitant" -> "co traitant"). */
-export const ROLE_MARKERS: ReadonlySet<string> = new Set(roleMarkers.records.map((r) => normalizeName(r.marker)));
+export const roleMarkerSet = lazy(
+  (): ReadonlySet<string> => new Set(roleMarkers.records.map((r) => normalizeName(r.marker))),
+);
 
 /** Titles without their dot, as written ("Ing", "Mgr", "ir"): case matters ("ING" is no title). */
 export const TITLES: ReadonlySet<string> = new Set(titles.records.map((r) => r.title.replace(/\.$/, '')));
 
 /** Words that introduce a consortium of several companies, normalised. */
-export const CONSORTIUM_WORDS: readonly string[] = consortiumWords.records.map((r) => normalizeName(r.word));
+export const consortiumWordList = lazy((): readonly string[] =>
+  consortiumWords.records.map((r) => normalizeName(r.word)),
+);
 
 /**
  * Articles, prepositions, conjunctions and pronouns per language, normalised: a capitalised
  * one before a name starts a sentence or a phrase, it is not part of another company's name.
  */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
-  functionWords.records.flatMap((r) => r.words.map((w) => normalizeName(w))),
+export const functionWordSet = lazy(
+  (): ReadonlySet<string> => new Set(functionWords.records.flatMap((r) => r.words.map((w) => normalizeName(w)))),
 );
 
 /** Languages whose ordinary words the build reads from a dictionary (data/lexicon/common-words.json). */

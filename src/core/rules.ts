@@ -10,13 +10,14 @@
 //  - part-of-longer-name: the weak name is the tail of another name ("Meixner + Partner GmbH",
 //    "Nokia Siemens Networks Oy"), so the legal form, country, company word or field around it
 //    describe that other company.
+import { lazy } from './lazy';
 import { affixAt } from './legal-forms';
 import {
-  CONSORTIUM_WORDS,
+  consortiumWordList,
   DICTIONARY_LANGUAGES,
-  FUNCTION_WORDS,
+  functionWordSet,
   jurisdictionsOf,
-  ROLE_MARKERS,
+  roleMarkerSet,
   TITLES,
   businessLineOf,
   countryCodeOf,
@@ -45,7 +46,7 @@ const gapAfter = (s: NameSite, b: number) =>
 // ---------------------------------------------------------------- not a name
 
 /** The role markers as token sequences, split once: this runs for every weak name found. */
-const ROLE_MARKER_TOKENS: readonly (readonly string[])[] = [...ROLE_MARKERS].map((m) => m.split(' '));
+const roleMarkerTokens = lazy((): readonly (readonly string[])[] => [...roleMarkerSet()].map((m) => m.split(' ')));
 
 /**
  * A consortium role in brackets after a member's name ("STEKOP-OCHRONA Sp. z o.o. (Partner)",
@@ -53,7 +54,7 @@ const ROLE_MARKER_TOKENS: readonly (readonly string[])[] = [...ROLE_MARKERS].map
  */
 export function isRoleMarker(s: NameSite): boolean {
   const text = s.block.text;
-  for (const m of ROLE_MARKER_TOKENS) {
+  for (const m of roleMarkerTokens()) {
     const from = s.j - m.length;
     if (from < 0 || from > s.i || !m.every((tok, x) => s.norms[from + x] === tok)) continue;
     if (m.length > 1) return true;
@@ -157,7 +158,7 @@ export function longerNameKind(s: NameSite): 'joined' | 'number' | 'word' | null
   if (!/^[\s"'“„«]+$/.test(gap)) return null;
   if (/^\d+$/.test(prev)) return 'number';
   if (s.block.lang === 'de' || !/^\p{Lu}/u.test(prev)) return null;
-  if (FUNCTION_WORDS.has(prevNorm) || CONSORTIUM_WORDS.includes(prevNorm)) return null;
+  if (functionWordSet().has(prevNorm) || consortiumWordList().includes(prevNorm)) return null;
   const affix = affixAt(s.norms, s.i - 1);
   if (affix && affix.length === 1 && (affix.kind === 'legal-form' || affix.kind === 'company-word')) return null;
   return 'word';
@@ -234,6 +235,6 @@ export function countryAgrees(entity: Entity, country: string | null | undefined
  */
 export function isWholeValue(s: NameSite, k: number): boolean {
   if (k === s.tokens.length) return true;
-  if (!CONSORTIUM_WORDS.some((w) => s.norms.slice(0, 3).join(' ').startsWith(w))) return false;
+  if (!consortiumWordList().some((w) => s.norms.slice(0, 3).join(' ').startsWith(w))) return false;
   return /^\s*([-–/,;+&]|\s(y|et|und|en|e|i|și|and)\s)\s*$/u.test(gapAfter(s, k));
 }

@@ -3,6 +3,7 @@
 // Headings are matched like labels (labels.ts): normalised whole tokens, section numbering
 // ("Section V:", "V.2.3)") and filler words ("Information about", "Liste des") skipped.
 // Pure: no DOM.
+import { lazy } from '../../../core/lazy';
 import type { FieldRole } from '../../../core/types';
 import { tokenize } from '../../../core/normalize';
 import data from '../../../../data/lexicon/field-headings.json';
@@ -40,8 +41,8 @@ function tableOf(kind: HeadingRecord['kind']): PhraseTrie<Entry> {
   return trie;
 }
 
-const HEADINGS = tableOf('heading');
-const NAME_LABELS = tableOf('name-label');
+const headings = lazy(() => tableOf('heading'));
+const nameLabels = lazy(() => tableOf('name-label'));
 /** Languages some heading is written in: a page in one of them reads only its own headings. */
 const LANGUAGES = new Set(HEADING_RECORDS.map((r) => r.language));
 
@@ -72,23 +73,26 @@ const fold = (s: string) => s.toLowerCase().normalize('NFD').replace(MARKS, '');
  * label. Every heading element of a page (th and dt included) is asked about; most state
  * nothing ("Product 12", "Prix").
  */
-const GATE = new RegExp(
-  [
-    ...new Set(
-      HEADING_RECORDS.filter((r) => r.kind !== 'class').flatMap((r) =>
-        fold(r.text)
-          .split(/[^\p{L}]+/u)
-          .filter((w) => w.length >= 3 && (r.kind === 'name-label' || !isFiller(w))),
-      ),
+const gate = lazy(
+  () =>
+    new RegExp(
+      [
+        ...new Set(
+          HEADING_RECORDS.filter((r) => r.kind !== 'class').flatMap((r) =>
+            fold(r.text)
+              .split(/[^\p{L}]+/u)
+              .filter((w) => w.length >= 3 && (r.kind === 'name-label' || !isFiller(w))),
+          ),
+        ),
+      ]
+        .sort((a, b) => b.length - a.length)
+        .join('|'),
     ),
-  ]
-    .sort((a, b) => b.length - a.length)
-    .join('|'),
 );
 
 /** The entry of `table` that `text` is all of, with numbering, fillers and a lot reference allowed around it. */
 function wholeEntry(table: PhraseTrie<Entry>, text: string): Entry | null {
-  if (text.length > MAX_LABEL_CHARS || !GATE.test(fold(text))) return null;
+  if (text.length > MAX_LABEL_CHARS || !gate().test(fold(text))) return null;
   const tokens = tokenize(text);
   const hit = leadingPhrase(table, text, tokens);
   if (!hit) return null;
@@ -106,7 +110,7 @@ function wholeEntry(table: PhraseTrie<Entry>, text: string): Entry | null {
  * have phrases for ("Attribution" on an English page is a credit line, not an award).
  */
 export function headingPhraseRole(text: string, lang: string | null): FieldRole | null {
-  const e = wholeEntry(HEADINGS, text);
+  const e = wholeEntry(headings(), text);
   if (!e) return null;
   if (lang && LANGUAGES.has(lang) && !e.languages.has(lang)) return null;
   return e.role;
@@ -114,7 +118,7 @@ export function headingPhraseRole(text: string, lang: string | null): FieldRole 
 
 /** True when `text` is a label that only says "name": "Official name", "Officiële benaming", "Nom". */
 export function isNameLabel(text: string): boolean {
-  return wholeEntry(NAME_LABELS, text) !== null;
+  return wholeEntry(nameLabels(), text) !== null;
 }
 
 const LOT_NUMBER_WORDS = new Set(['n', 'no', 'nr', 'num', 'numero', 'nummer']);
