@@ -13,14 +13,11 @@
 // highlight registered in the page's CSS.highlights) or when the background has stored it.
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_PATH, FIREFOX_PATH } from './harness/browsers';
+import { startHostsServer, startTunnelProxy, type LocalServer } from './harness/real-hosts';
 import { CHROMIUM_FLAGS } from './harness/chromium';
 import { ensureLocalBuild } from './harness/build';
 import { startFirefoxWithExtension } from './harness/firefox';
@@ -199,107 +196,10 @@ function productPages(manifestMatches: string[], count: number): { file: string;
   return picked;
 }
 
-function certificate(hosts: string[]): { key: Buffer; cert: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), 'ss-bench-cert-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '2',
-        '-subj',
-        `/CN=${hosts[0]}`,
-        '-addext',
-        `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`,
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function startSites(sites: Site[]): Promise<LocalServer> {
+  const routes = new Map(sites.map((s) => [`${new URL(s.url).host}${new URL(s.url).pathname}`, s.body]));
+  return startHostsServer(routes, [...new Set(sites.map((s) => new URL(s.url).host))]);
 }
-
-interface Closable {
-  port: number;
-  close(): Promise<void>;
-}
-
-async function startSites(sites: Site[]): Promise<Closable> {
-  const routes = new Map(sites.map((s) => [`${new URL(s.url).host}${new URL(s.url).pathname}`, s]));
-  const hosts = [...new Set(sites.map((s) => new URL(s.url).host))];
-  const server: HttpsServer = createHttpsServer(certificate(hosts), (req, res) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    const site = routes.get(`${host}${new URL(req.url ?? '/', 'https://x').pathname}`);
-    if (!site || req.method !== 'GET') {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "script-src 'none'",
-      'cache-control': 'no-store',
-    });
-    res.end(site.body());
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
-}
-
-/** Firefox's way to the sites: CONNECT host:443 for one of `hosts` is tunnelled to `port`; all else refused. */
-async function startTunnelProxy(hosts: string[], port: number): Promise<Closable> {
-  const sockets = new Set<Socket>();
-  const server: HttpServer = createHttpServer((_req, res) => {
-    res.writeHead(403, { 'content-type': 'text/plain' }).end('refused by the benchmark proxy');
-  });
-  server.on('connect', (req, client: Socket, head: Buffer) => {
-    sockets.add(client);
-    client.on('close', () => sockets.delete(client));
-    const [host, targetPort] = (req.url ?? '').split(':');
-    if (!hosts.includes(host) || targetPort !== '443') {
-      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
-    }
-    const upstream = connect(port, '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length > 0) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    sockets.add(upstream);
-    upstream.on('close', () => sockets.delete(upstream));
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((ok) => {
-        for (const s of sockets) s.destroy();
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
-}
-
-// ---------------------------------------------------------------- Chromium
 
 async function startTracing(cdp: CDPSession): Promise<void> {
   await cdp.send('Tracing.start', {

@@ -26,12 +26,7 @@
 // Amazon's servers and update countdowns and carousels, and the text comparison with the
 // reference copy needs a page that stays still. Extension content scripts are not page
 // scripts and are not blocked by it.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import { connect, type AddressInfo, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type Browser from 'webextension-polyfill';
 import type { CDPSession } from 'playwright-core';
@@ -47,6 +42,7 @@ import {
   waitForTabResults,
 } from '../../scripts/lib/harness/extension';
 import { enMessage } from '../../scripts/lib/harness/messages';
+import { startHostsServer, startTunnelProxy, type LocalServer } from '../../scripts/lib/harness/real-hosts';
 import { dumpHighlights } from '../../scripts/lib/harness/page-probes';
 import type { BrowserName, TabPage } from '../../scripts/lib/harness/types';
 import { launchSec, type SecBrowser } from './security-harness';
@@ -92,117 +88,19 @@ const HOSTS = [...new Set([...SITES.map((s) => s.host), REFERENCE_HOST])];
 
 // ---------------------------------------------------------------- the sites, locally
 
-interface ShopServer {
-  port: number;
-  close(): Promise<void>;
-}
-
-/** A throwaway self-signed certificate for the hosts (openssl, as on every Debian machine). */
-function certificate(): { key: Buffer; cert: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), 'ss-quiet-cert-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '2',
-        '-subj',
-        `/CN=${HOSTS[0]}`,
-        '-addext',
-        `subjectAltName=${HOSTS.map((h) => `DNS:${h}`).join(',')}`,
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /** HTTPS for the shop pages at their own addresses and the reference copies; 404 otherwise. */
-async function startShopServer(): Promise<ShopServer> {
-  const routes = new Map<string, string>();
+function startLocalServer(): Promise<LocalServer> {
+  const routes = new Map<string, () => Buffer>();
   for (const s of SITES) {
-    const u = new URL(s.url);
-    routes.set(`${u.host}${u.pathname}`, s.file);
-    const r = new URL(s.reference);
-    routes.set(`${r.host}${r.pathname}`, s.file);
+    const page = () => readFileSync(join(CORPUS, 'product-pages', s.file));
+    for (const address of [s.url, s.reference]) {
+      const u = new URL(address);
+      routes.set(`${u.host}${u.pathname}`, page);
+    }
   }
-  const server: HttpsServer = createHttpsServer(certificate(), (req, res) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    const file = routes.get(`${host}${new URL(req.url ?? '/', 'https://x').pathname}`);
-    if (!file || req.method !== 'GET') {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      // The saved pages are UTF-8; one of them declares another charset deep in its markup.
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "script-src 'none'",
-      'cache-control': 'no-store',
-    });
-    res.end(readFileSync(join(CORPUS, 'product-pages', file)));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
+  return startHostsServer(routes, HOSTS);
 }
 
-/** Firefox's way to the sites: CONNECT to one of HOSTS:443 is tunnelled to `port`; all else refused. */
-async function startTunnelProxy(port: number): Promise<ShopServer> {
-  const sockets = new Set<Socket>();
-  const server: HttpServer = createHttpServer((_req, res) => {
-    res.writeHead(403, { 'content-type': 'text/plain' }).end('refused by the test proxy');
-  });
-  server.on('connect', (req, client: Socket, head: Buffer) => {
-    sockets.add(client);
-    client.on('close', () => sockets.delete(client));
-    const [host, targetPort] = (req.url ?? '').split(':');
-    if (!HOSTS.includes(host) || targetPort !== '443') {
-      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
-    }
-    const upstream = connect(port, '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length > 0) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    sockets.add(upstream);
-    upstream.on('close', () => sockets.delete(upstream));
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((ok) => {
-        for (const s of sockets) s.destroy();
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
-}
-
-// ---------------------------------------------------------------- observing
-
-/** Possible matches in the page's visible text (names from the page's data have no mark). */
 const visiblePossibles = (r: TabResults): ReportedMatch[] =>
   allMatches(r).filter((m) => m.level === 'possible' && m.fromPageData !== true);
 const visibleFlags = (r: TabResults): ReportedMatch[] =>
@@ -275,15 +173,15 @@ function expectedReason(m: ReportedMatch): string {
 
 describe.each(CASES)('quiet pages in %s', (browserName, target) => {
   let b: SecBrowser;
-  let shop: ShopServer;
-  let proxy: ShopServer | null = null;
+  let shop: LocalServer;
+  let proxy: LocalServer | null = null;
   /** Each page's text as it reads in a tab where the extension does not run. */
   const referenceText = new Map<string, string>();
 
   beforeAll(async () => {
     const dir = ensureShippedBuild(target);
-    shop = await startShopServer();
-    if (browserName === 'firefox') proxy = await startTunnelProxy(shop.port);
+    shop = await startLocalServer();
+    if (browserName === 'firefox') proxy = await startTunnelProxy(HOSTS, shop.port);
     const map = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${shop.port}`).join(',');
     b = await launchSec(browserName, dir, {
       chromiumArgs: [`--host-resolver-rules=${map},MAP * ~NOTFOUND`, '--ignore-certificate-errors'],
