@@ -28,7 +28,7 @@ const MATCHERS_KEPT = 4;
 interface ListData {
   revision: string | null;
   data: Promise<CompiledData>;
-  matchers: Map<string, Matcher>;
+  matchers: Map<string, Promise<Matcher>>;
 }
 
 let bundled: CompiledData | null = null;
@@ -41,36 +41,44 @@ function bundledData(): CompiledData {
 }
 
 /** Bundled plus imported lists; the bundled ones alone when the imported ones cannot be read. */
-async function loadListData(entry: ListData): Promise<CompiledData> {
+async function loadListData(forget: () => void): Promise<CompiledData> {
   const base = bundledData();
   try {
     return mergeCompiledData(base, await getImportedCompiled());
   } catch (err) {
     console.warn('Settlement Screen: matching with the bundled lists only; imported lists unavailable', err);
     // Read them again on the next request rather than keep the bundled ones for good.
-    if (current === entry) current = null;
+    forget();
     return base;
   }
 }
 
 function listDataFor(revision: string | null): ListData {
   if (current && current.revision === revision) return current;
-  const entry: ListData = { revision, data: Promise.resolve(bundledData()), matchers: new Map() };
-  entry.data = loadListData(entry);
+  const entry: ListData = {
+    revision,
+    matchers: new Map(),
+    data: loadListData(() => {
+      if (current === entry) current = null;
+    }),
+  };
   current = entry;
   return entry;
 }
 
-async function matcherFor(choice: ListChoice): Promise<Matcher> {
+/**
+ * The matcher for a choice of lists, built once: the background's own warm-up and the first
+ * pages' requests arrive together and share the one being built.
+ */
+function matcherFor(choice: ListChoice): Promise<Matcher> {
   const entry = listDataFor(choice.revision);
-  const data = await entry.data;
   const key = [...choice.disabled].sort().join('\n');
   let matcher = entry.matchers.get(key);
   if (!matcher) {
     const off = new Set(choice.disabled);
-    matcher = Matcher.fromData(data, {
-      enabledLists: new Set(data.lists.map((l) => l.id).filter((id) => !off.has(id))),
-    });
+    matcher = entry.data.then((data) =>
+      Matcher.fromData(data, { enabledLists: new Set(data.lists.map((l) => l.id).filter((id) => !off.has(id))) }),
+    );
     if (entry.matchers.size >= MATCHERS_KEPT) entry.matchers.delete(entry.matchers.keys().next().value as string);
     entry.matchers.set(key, matcher);
   }

@@ -109,6 +109,20 @@ describe('the background matches for content scripts', () => {
     expect(after.found[0][1].matches[0].entityName).toBe('Zeta Logistics BV');
   });
 
+  it('builds the matcher for a choice of lists once, for requests that arrive together', async () => {
+    const { Matcher } = await import('../../src/core/matcher');
+    const built = vi.spyOn(Matcher, 'fromData');
+    try {
+      const replies = (await Promise.all(
+        [1, 2, 3].map(() => handleMessage(request([block('Airbnb')], [], 'r-once'), contentSender as never)),
+      )) as any[];
+      expect(replies.map((r) => r.found.length)).toEqual([1, 1, 1]);
+      expect(built).toHaveBeenCalledTimes(1);
+    } finally {
+      built.mockRestore();
+    }
+  });
+
   it('names the settlement places that origin values state', async () => {
     const reply = (await handleMessage(
       {
