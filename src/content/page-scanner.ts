@@ -121,7 +121,12 @@ function firstNode(e: ScannedBlock): Text | undefined {
   return Array.isArray(e.nodes) ? (e.nodes as readonly Text[])[0] : (e.nodes as Text);
 }
 
-/** Until the first full scan has run this long, nothing is shown; then what it found so far. */
+/**
+ * Until the first full scan has run this long, nothing is shown; then what it found so far.
+ * The first name to mark is shown at once: on a long page the next progress publish may be
+ * a second away, and a mark never goes away as more of the page comes in (page resolution
+ * only turns possibles into flags).
+ */
 const FIRST_PUBLISH_MS = 100;
 /** Later progress publishes of that first scan, at most this often. */
 const PROGRESS_PUBLISH_MS = 1000;
@@ -475,10 +480,18 @@ export class PageScanner {
       this.#index = next;
       this.#scanning = true;
     }
+    // Whether the scan has found something to mark, and whether a publish has shown it.
+    let markable = false;
+    let shown = false;
     const queue = new ScanQueue<Pending>(matcher, signal, (items, scans) => {
-      for (const e of this.#scannedOf(items, scans)) next.add(e);
-      if (!progressive || performance.now() < publishAt) return;
+      for (const e of this.#scannedOf(items, scans)) {
+        next.add(e);
+        if (!markable && e.found?.scan.matches.some((m) => markFor(m.level, this.#reviewMode))) markable = true;
+      }
+      if (!progressive) return;
+      if (!(markable && !shown) && performance.now() < publishAt) return;
       this.#publish();
+      shown = markable;
       publishAt = performance.now() + PROGRESS_PUBLISH_MS;
     });
     try {

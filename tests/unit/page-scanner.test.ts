@@ -11,6 +11,7 @@ import type { PageReport } from '../../src/shared/messages';
 import type { Delivery } from '../../src/content/page-scanner';
 import { bundledData as data, scannerOnPage } from './helpers/scanner-page';
 import { localMatcher } from './helpers/local-matcher';
+import type { BlockMatcher } from '../../src/content/block-matcher';
 
 /** Moves the fake clocks on by `ms`, running the timers due and the work they start. */
 const wait = (ms: number) => vi.advanceTimersByTimeAsync(ms);
@@ -130,6 +131,37 @@ it('sends a report again later when the background did not take it, and stops wh
   await wait(700);
   expect(sent).toHaveLength(4);
 });
+
+it('shows the first finding of a long first scan at once, while later batches are unanswered', async () => {
+  // The first batch names a listed company; every later batch waits for the test. Without
+  // the first finding shown at once, nothing would be shown until the held batches came
+  // back (delivery is in page order).
+  const rows: string[] = [];
+  for (let i = 0; i < 20_000; i++) rows.push(`<p>Row ${i}: ${i === 3 ? 'Ahava' : 'plain words'}</p>`);
+  const { scanner: s, reports } = await scannerOnPage(
+    `<!doctype html><html><head><title>T</title></head><body>${rows.join('')}</body></html>`,
+  );
+  const inner = localMatcher(data);
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let batches = 0;
+  const matcher: BlockMatcher = {
+    key: inner.key,
+    scanBlocks: async (blocks) => {
+      if (batches++ > 0) await held;
+      return inner.scanBlocks(blocks);
+    },
+    findOrigins: (contexts) => inner.findOrigins(contexts),
+  };
+  s.configure({ paused: false, matcher });
+  await vi.waitFor(() => expect(reports.length).toBeGreaterThan(0), { timeout: 20_000, interval: 20 });
+  expect(batches).toBeGreaterThan(1);
+  expect(reports[0].scanning).toBe(true);
+  expect(texts(reports[0])).toEqual(['Ahava|flag']);
+  release();
+  await vi.waitFor(() => expect(reports.some((r) => !r.scanning)).toBe(true), { timeout: 30_000, interval: 50 });
+  s.stop();
+}, 40_000);
 
 it('shows what the first scan of a large page found so far, then the complete result', async () => {
   // 60,000 blocks: the first listed name near the top, the second near the end.
