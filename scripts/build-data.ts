@@ -16,6 +16,8 @@ import type { CompiledData } from '../src/core/types';
 import type { SourceProductLine } from '../src/core/compile';
 import publicBodies from '../data/lexicon/public-bodies.json';
 import productLinesFile from '../data/lexicon/product-lines.json';
+import { HEADING_RECORDS } from '../src/formats/page/fields/heading-records';
+import { compileHeadingTables } from '../src/formats/page/fields/heading-tables';
 
 export function buildCompiledData(root = process.cwd()) {
   const files = loadListFiles(resolve(root, 'data/lists'));
@@ -172,5 +174,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(resolve('src/generated/origin-index.json'), JSON.stringify(origins));
   // Content scripts read a page's rows with the labels alone; the places stay in the background.
   writeFileSync(resolve('src/generated/origin-labels.json'), JSON.stringify(origins.labels));
+  // Content scripts read headings with the compiled tables: no sources, already normalised.
+  writeFileSync(resolve('src/generated/heading-tables.json'), JSON.stringify(compileHeadingTables(HEADING_RECORDS)));
   console.log(`compiled the origin index: ${origins.places.length} places, ${origins.names.length} spellings`);
 }

@@ -8,14 +8,6 @@ import { lazy } from './lazy';
 import { COMPANY_WORD_RECORDS, COUNTRY_RECORDS, LEGAL_FORM_RECORDS } from './lexicon';
 import { tokenize } from './normalize';
 
-const LEGAL_FORMS = LEGAL_FORM_RECORDS.map((r) => r.form);
-
-/** Words that name a company without being a legal form (corroborate a short name). */
-const COMPANY_WORDS = COMPANY_WORD_RECORDS.map((r) => r.word);
-
-/** Countries (and a few regions) as they follow a group name. */
-const COUNTRIES = COUNTRY_RECORDS.map((r) => r.name);
-
 export type AffixKind = 'legal-form' | 'company-word' | 'country';
 
 interface SeqNode {
@@ -44,11 +36,13 @@ function buildSeqTrie(groups: [AffixKind, string[]][]): SeqNode {
   return root;
 }
 
+// Legal forms; words that name a company without being a legal form (they corroborate a
+// short name); countries (and a few regions) as they follow a group name.
 const affixes = lazy(() =>
   buildSeqTrie([
-    ['legal-form', LEGAL_FORMS],
-    ['company-word', COMPANY_WORDS],
-    ['country', COUNTRIES],
+    ['legal-form', LEGAL_FORM_RECORDS.map((r) => r.form)],
+    ['company-word', COMPANY_WORD_RECORDS.map((r) => r.word)],
+    ['country', COUNTRY_RECORDS.map((r) => r.name)],
   ]),
 );
 
@@ -131,18 +125,18 @@ export function isCompanyWord(norm: string): boolean {
 }
 
 // Spellings of the same legal form, so "Elco Limited" agrees with the listed "Elco Ltd.".
-const CANONICAL: Record<string, string> = Object.fromEntries(
-  LEGAL_FORM_RECORDS.filter((r) => r.canonical).map((r) => [r.form, r.canonical!]),
+const canonicalForms = lazy((): Record<string, string> =>
+  Object.fromEntries(LEGAL_FORM_RECORDS.filter((r) => r.canonical).map((r) => [r.form, r.canonical!])),
 );
 
 /** One spelling per legal form; the last form of a stack ("S.M.E. M.P, S.A." -> "sa"). */
 export function canonicalLegalForm(normalized: string): string {
-  const direct = CANONICAL[normalized];
+  const direct = canonicalForms()[normalized];
   if (direct) return direct;
   const parts = normalized.split(' ');
   for (let i = 1; i < parts.length; i++) {
     const tail = parts.slice(i).join(' ');
-    if (isLegalForm(parts.slice(i))) return CANONICAL[tail] ?? tail;
+    if (isLegalForm(parts.slice(i))) return canonicalForms()[tail] ?? tail;
   }
   return normalized;
 }

@@ -35,26 +35,29 @@ export const COMPANY_WORD_RECORDS: readonly CompanyWordRecord[] = companyWords.r
 export const COUNTRY_RECORDS: readonly CountryRecord[] = countries.records;
 
 /** Business line of a company word ('generic' agrees with any company). */
-const LINE_OF = new Map(COMPANY_WORD_RECORDS.map((r) => [r.word, r.line]));
+const lineOf = lazy(() => new Map(COMPANY_WORD_RECORDS.map((r) => [r.word, r.line])));
 export function businessLineOf(norm: string): string | null {
-  return LINE_OF.get(norm) ?? null;
+  return lineOf().get(norm) ?? null;
 }
 
 /** Canonical legal form -> the jurisdictions (ISO 3166 codes) that use it. */
-const JURISDICTIONS = new Map<string, string[]>();
-for (const r of LEGAL_FORM_RECORDS) {
-  const key = r.canonical ?? r.form;
-  JURISDICTIONS.set(key, [...new Set([...(JURISDICTIONS.get(key) ?? []), ...r.jurisdictions])]);
-  JURISDICTIONS.set(r.form, r.jurisdictions);
-}
+const jurisdictions = lazy(() => {
+  const map = new Map<string, string[]>();
+  for (const r of LEGAL_FORM_RECORDS) {
+    const key = r.canonical ?? r.form;
+    map.set(key, [...new Set([...(map.get(key) ?? []), ...r.jurisdictions])]);
+    map.set(r.form, r.jurisdictions);
+  }
+  return map;
+});
 export function jurisdictionsOf(normalizedForm: string): readonly string[] {
-  return JURISDICTIONS.get(normalizedForm) ?? [];
+  return jurisdictions().get(normalizedForm) ?? [];
 }
 
-const COUNTRY_CODE = new Map(COUNTRY_RECORDS.map((r) => [r.name, r.country]));
+const countryCodes = lazy(() => new Map(COUNTRY_RECORDS.map((r) => [r.name, r.country])));
 /** ISO code of a country name as it follows a group name ("belgique" -> BE), null for a region. */
 export function countryCodeOf(normalized: string): string | null {
-  return COUNTRY_CODE.get(normalized) ?? null;
+  return countryCodes().get(normalized) ?? null;
 }
 
 /** Consortium role markers, normalised ("co-traitant" -> "co traitant"). */
@@ -63,7 +66,7 @@ export const roleMarkerSet = lazy(
 );
 
 /** Titles without their dot, as written ("Ing", "Mgr", "ir"): case matters ("ING" is no title). */
-export const TITLES: ReadonlySet<string> = new Set(titles.records.map((r) => r.title.replace(/\.$/, '')));
+export const titleSet = lazy((): ReadonlySet<string> => new Set(titles.records.map((r) => r.title.replace(/\.$/, ''))));
 
 /** Words that introduce a consortium of several companies, normalised. */
 export const consortiumWordList = lazy((): readonly string[] =>
@@ -79,4 +82,4 @@ export const functionWordSet = lazy(
 );
 
 /** Languages whose ordinary words the build reads from a dictionary (data/lexicon/common-words.json). */
-export const DICTIONARY_LANGUAGES: ReadonlySet<string> = new Set(commonWords.records.map((r) => r.language));
+export const dictionaryLanguages = lazy((): ReadonlySet<string> => new Set(commonWords.records.map((r) => r.language)));

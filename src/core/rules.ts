@@ -14,11 +14,11 @@ import { lazy } from './lazy';
 import { affixAt } from './legal-forms';
 import {
   consortiumWordList,
-  DICTIONARY_LANGUAGES,
+  dictionaryLanguages,
   functionWordSet,
   jurisdictionsOf,
   roleMarkerSet,
-  TITLES,
+  titleSet,
   businessLineOf,
   countryCodeOf,
 } from './lexicon';
@@ -67,7 +67,7 @@ export function isRoleMarker(s: NameSite): boolean {
 
 /** A title with its dot, before a person's name: "Ing. Peter Nemec", "Ing. arch. ..." ("Ing" is not ING). */
 export function isTitle(s: NameSite): boolean {
-  if (s.j - s.i !== 1 || !TITLES.has(raw(s, s.i, s.j))) return false;
+  if (s.j - s.i !== 1 || !titleSet().has(raw(s, s.i, s.j))) return false;
   return s.block.text[s.tokens[s.i].end] === '.';
 }
 
@@ -212,7 +212,7 @@ export function isForeignWord(s: NameSite): boolean {
   const lang = s.block.lang;
   const common = s.name.commonIn;
   if (!lang || !common || s.j - s.i !== 1 || s.name.tokens[0].length < 5) return false;
-  if (!DICTIONARY_LANGUAGES.has(lang) || common.includes(lang)) return false;
+  if (!dictionaryLanguages().has(lang) || common.includes(lang)) return false;
   // A word ordinary in many languages ("Partner", "Splendid") travels: it is no one's.
   if (common.length > MAX_HOME_LANGUAGES) return false;
   return /^\p{Lu}/u.test(raw(s, s.i, s.j));

@@ -10,11 +10,13 @@ import { Matcher } from '../../src/core/matcher';
 import type { CompiledData } from '../../src/core/types';
 import {
   classWordRole,
-  HEADING_RECORDS,
   headingPhraseRole,
   isLotReference,
   isNameLabel,
 } from '../../src/formats/page/fields/heading-words';
+import { HEADING_RECORDS } from '../../src/formats/page/fields/heading-records';
+import { compileHeadingTables } from '../../src/formats/page/fields/heading-tables';
+import generatedTables from '../../src/generated/heading-tables.json';
 
 const FILE = 'data/lexicon/field-headings.json';
 
@@ -43,6 +45,15 @@ describe('field-headings.json', () => {
     expect(bad({ ...ok, kind: 'name-label', role: 'winner' })).toBe(false);
     expect(bad({ ...ok, kind: 'heading', role: null })).toBe(false);
     expect(bad({ ...ok, kind: 'class', text: 'Winner' })).toBe(false);
+  });
+
+  it('is what the content script reads, compiled (src/generated/heading-tables.json is current)', () => {
+    const tables = compileHeadingTables(HEADING_RECORDS);
+    expect(generatedTables).toEqual(tables);
+    // Nothing of the sources goes to pages.
+    const json = JSON.stringify(tables);
+    for (const r of HEADING_RECORDS) expect(json).not.toContain(r.source);
+    expect(tables.heading.length + tables.nameLabel.length + tables.classes.length).toBeGreaterThan(50);
   });
 
   it('covers nl, fr, de, en, es and two more EU languages', () => {

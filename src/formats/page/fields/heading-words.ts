@@ -1,50 +1,34 @@
-// The heading words of award pages (data/lexicon/field-headings.json) as lookups: the role a heading's
-// whole text states, whether a label only says "name", and the role a class or id states.
+// The heading words of award pages (data/lexicon/field-headings.json, compiled by the build:
+// heading-tables.ts) as lookups: the role a heading's whole text states, whether a label only
+// says "name", and the role a class or id states.
 // Headings are matched like labels (labels.ts): normalised whole tokens, section numbering
 // ("Section V:", "V.2.3)") and filler words ("Information about", "Liste des") skipped.
 // Pure: no DOM.
 import { lazy } from '../../../core/lazy';
 import type { FieldRole } from '../../../core/types';
 import { tokenize } from '../../../core/normalize';
-import data from '../../../../data/lexicon/field-headings.json';
-import { isFiller, leadingPhrase, MAX_LABEL_CHARS } from './labels';
+import compiled from '../../../generated/heading-tables.json';
+import { foldForGate, type HeadingTables, type PhraseEntry } from './heading-tables';
+import { leadingPhrase, MAX_LABEL_CHARS, isFiller } from './labels';
 import { PhraseTrie } from './phrases';
 
-export interface HeadingRecord {
-  kind: 'heading' | 'name-label' | 'class';
-  text: string;
-  language: string;
-  role: FieldRole | null;
-  source: string;
-}
-
-export const HEADING_RECORDS = data.records as HeadingRecord[];
+const TABLES = compiled as HeadingTables;
 
 interface Entry {
   role: FieldRole | null;
-  languages: Set<string>;
+  languages: ReadonlySet<string>;
 }
 
-function tableOf(kind: HeadingRecord['kind']): PhraseTrie<Entry> {
-  const entries = new Map<string, Entry>();
-  for (const r of HEADING_RECORDS) {
-    if (r.kind !== kind) continue;
-    const key = tokenize(r.text)
-      .map((t) => t.norm)
-      .join(' ');
-    const e = entries.get(key);
-    if (e) e.languages.add(r.language);
-    else entries.set(key, { role: r.role, languages: new Set([r.language]) });
-  }
+function trieOf(entries: readonly PhraseEntry[]): PhraseTrie<Entry> {
   const trie = new PhraseTrie<Entry>();
-  for (const [key, e] of entries) trie.add(key, e);
+  for (const [key, role, languages] of entries) trie.add(key, { role, languages: new Set(languages) });
   return trie;
 }
 
-const headings = lazy(() => tableOf('heading'));
-const nameLabels = lazy(() => tableOf('name-label'));
+const headings = lazy(() => trieOf(TABLES.heading));
+const nameLabels = lazy(() => trieOf(TABLES.nameLabel));
 /** Languages some heading is written in: a page in one of them reads only its own headings. */
-const LANGUAGES = new Set(HEADING_RECORDS.map((r) => r.language));
+const LANGUAGES = new Set(TABLES.languages);
 
 /**
  * Words that may follow a heading without changing what it heads: the lot it is about
@@ -64,35 +48,16 @@ const LOT_WORDS = new Set([
   'czesc',
 ]);
 
-const MARKS = /\p{M}/gu;
-/** Lower case without accents, as the gate below is written (no tokenising). */
-const fold = (s: string) => s.toLowerCase().normalize('NFD').replace(MARKS, '');
-
 /**
  * A cheap first test before tokenising: the text contains a word of some heading or name
  * label. Every heading element of a page (th and dt included) is asked about; most state
  * nothing ("Product 12", "Prix").
  */
-const gate = lazy(
-  () =>
-    new RegExp(
-      [
-        ...new Set(
-          HEADING_RECORDS.filter((r) => r.kind !== 'class').flatMap((r) =>
-            fold(r.text)
-              .split(/[^\p{L}]+/u)
-              .filter((w) => w.length >= 3 && (r.kind === 'name-label' || !isFiller(w))),
-          ),
-        ),
-      ]
-        .sort((a, b) => b.length - a.length)
-        .join('|'),
-    ),
-);
+const gate = lazy(() => new RegExp(TABLES.gateWords.join('|')));
 
 /** The entry of `table` that `text` is all of, with numbering, fillers and a lot reference allowed around it. */
 function wholeEntry(table: PhraseTrie<Entry>, text: string): Entry | null {
-  if (text.length > MAX_LABEL_CHARS || !gate().test(fold(text))) return null;
+  if (text.length > MAX_LABEL_CHARS || !gate().test(foldForGate(text))) return null;
   const tokens = tokenize(text);
   const hit = leadingPhrase(table, text, tokens);
   if (!hit) return null;
@@ -134,8 +99,7 @@ export function isLotReference(text: string): boolean {
 }
 
 // Class and id words: one word each, matched against the parts of class names.
-const CLASS_ROLES = new Map<string, FieldRole>();
-for (const r of HEADING_RECORDS) if (r.kind === 'class' && r.role) CLASS_ROLES.set(r.text, r.role);
+const CLASS_ROLES = new Map<string, FieldRole>(TABLES.classes);
 
 /** A cheap test before splitting class names: most elements' classes contain no class word. */
 const CLASS_GATE = new RegExp([...CLASS_ROLES.keys()].sort((a, b) => b.length - a.length).join('|'), 'i');
