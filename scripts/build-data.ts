@@ -18,6 +18,7 @@ import publicBodies from '../data/lexicon/public-bodies.json';
 import productLinesFile from '../data/lexicon/product-lines.json';
 import { HEADING_RECORDS } from '../src/formats/page/fields/heading-records';
 import { compileHeadingTables } from '../src/formats/page/fields/heading-tables';
+import { siteDomains } from '../src/formats/page/sites';
 
 export function buildCompiledData(root = process.cwd()) {
   const files = loadListFiles(resolve(root, 'data/lists'));
@@ -176,5 +177,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(resolve('src/generated/origin-labels.json'), JSON.stringify(origins.labels));
   // Content scripts read headings with the compiled tables: no sources, already normalised.
   writeFileSync(resolve('src/generated/heading-tables.json'), JSON.stringify(compileHeadingTables(HEADING_RECORDS)));
+  // ... and the supported sites' domains by kind, without the adapters (they load with the page reader).
+  writeFileSync(resolve('src/generated/site-domains.json'), JSON.stringify(siteDomains()));
   console.log(`compiled the origin index: ${origins.places.length} places, ${origins.names.length} spellings`);
 }

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ADAPTERS, adapterFor } from '../../src/formats/page/sites';
+import { ADAPTERS, adapterFor, siteDomains } from '../../src/formats/page/sites';
+import { siteHasPageData, siteKind } from '../../src/shared/site-kinds';
+import generatedDomains from '../../src/generated/site-domains.json';
 import { hostIn } from '../../src/formats/page/sites/types';
 
 const sitesDir = fileURLToPath(new URL('../../src/formats/page/sites/', import.meta.url));
@@ -18,6 +20,17 @@ function testUrls(id: string): string[] {
 }
 
 describe('site adapters', () => {
+  it('give the content script its domains by kind (src/generated/site-domains.json is current)', () => {
+    expect(generatedDomains).toEqual(siteDomains());
+    expect(siteKind('ted.europa.eu')).toBe('procurement');
+    expect(siteKind('www.amazon.de')).toBe('shop');
+    expect(siteKind('WWW.BOL.COM.')).toBe('shop');
+    expect(siteKind('example.org')).toBeNull();
+    // Only the sites whose adapter reads inline data: Leclerc Drive's product JSON.
+    expect(siteHasPageData('fd12-courses.leclercdrive.fr')).toBe(true);
+    expect(siteHasPageData('www.amazon.de')).toBe(false);
+  });
+
   it('have unique ids', () => {
     expect(new Set(ADAPTERS.map((a) => a.id)).size).toBe(ADAPTERS.length);
   });

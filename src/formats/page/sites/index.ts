@@ -1,8 +1,8 @@
 // The site adapters, picked by the page URL. The generic field detection runs on every
 // site; an adapter adds what only its site's structure says (src/formats/page/fields/).
 // The adapters are the one list of supported sites: the manifest's content script hosts
-// (vite.config.ts, manifestMatches) and the kinds of site (src/shared/site-kinds.ts) come from
-// them.
+// (vite.config.ts, manifestMatches) and the kinds of site (src/shared/site-kinds.ts, through
+// src/generated/site-domains.json) come from them.
 // To add a site: sites/<id>.ts (kind, domains, hosts, "## Test URLs"), tests/fixtures/sites/<id>.html, ADAPTERS below.
 import { albertHeijn } from './albert-heijn';
 import { amazon } from './amazon';
@@ -71,4 +71,26 @@ export function manifestMatches(adapters: readonly SiteAdapter[] = ADAPTERS): st
     }
   }
   return [...out].sort();
+}
+
+/** The domains of each kind of site, and of the sites whose pages hold names in inline data. */
+export interface SiteDomains {
+  procurement: string[];
+  shop: string[];
+  /** Sites whose adapter reads names from the page's data (SiteAdapter.extraBlocks). */
+  pageData: string[];
+}
+
+/**
+ * What a page's content script needs to know of the sites before it reads anything:
+ * compiled by the build into src/generated/site-domains.json, so the script that runs on
+ * every page does not carry the adapters (which load with the page reader).
+ */
+export function siteDomains(adapters: readonly SiteAdapter[] = ADAPTERS): SiteDomains {
+  const of = (keep: (a: SiteAdapter) => boolean) => adapters.filter(keep).flatMap((a) => a.domains);
+  return {
+    procurement: of((a) => a.kind === 'procurement'),
+    shop: of((a) => a.kind === 'shop'),
+    pageData: of((a) => a.extraBlocks !== undefined),
+  };
 }
