@@ -3,6 +3,7 @@
 // registered synchronously at top level, as MV3 requires for waking the worker, and all
 // state lives in storage.session (see session-store.ts).
 import { browser } from '../shared/browser';
+import { listenForMessages } from '../shared/messaging';
 import { showBadge } from './badge';
 import { registerContextMenu } from './context-menu';
 import { handleMessage, recountBadges } from './messages';
@@ -12,7 +13,7 @@ import { registerPermissionSync } from './permissions';
 import { clearTab, updateTab } from './session-store';
 import { isNavigationAway } from './tab-results';
 
-browser.runtime.onMessage.addListener(handleMessage);
+listenForMessages(handleMessage);
 
 // The match index is parsed and the matcher built as the background starts, not when the
 // first page asks (in Chrome the worker starts for the first page's blocks, in Firefox with

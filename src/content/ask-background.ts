@@ -2,6 +2,7 @@
 // gets a bounded wait for its answer and a few attempts, and an extension that was updated,
 // reloaded or disabled under the page is told apart from a background that is waking up.
 import { browser } from '../shared/browser';
+import { sendToExtension } from '../shared/messaging';
 import { OrphanedError } from './block-matcher';
 
 /** Waits between attempts while the background restarts. */
@@ -43,7 +44,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export async function askBackground<T>(message: unknown, accept: (reply: unknown) => reply is T): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const reply: unknown = await withTimeout(browser.runtime.sendMessage(message), ANSWER_TIMEOUT_MS);
+      const reply: unknown = await withTimeout(sendToExtension(message), ANSWER_TIMEOUT_MS);
       if (accept(reply)) return reply;
       throw new Error('the background gave no usable answer');
     } catch (err) {

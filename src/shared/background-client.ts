@@ -1,6 +1,6 @@
 // Typed requests from extension pages (popup, options) to the background, with the
 // replies checked on receipt like every other message.
-import { browser } from './browser';
+import { sendToExtension } from './messaging';
 import type { PageToBackground, TabResults } from './messages';
 
 /** Reply to 'check-page'. `not-allowed`: the browser refuses injection (browser pages,
@@ -20,7 +20,7 @@ function isTabResults(v: unknown, tabId: number): v is TabResults {
 }
 
 async function send(message: PageToBackground): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
+  return sendToExtension(message);
 }
 
 export async function getTabResults(tabId: number): Promise<TabResults | null> {

@@ -1,6 +1,6 @@
 // For content scripts: the user's data, asked of the background (a content script cannot
 // open the extension's IndexedDB). Safe to bundle into the content script: no idb here.
-import { browser } from '../browser';
+import { sendToExtension } from '../messaging';
 import { isDismissal, isUserDataReply } from './rules';
 import type { UserDataReply } from './types';
 
@@ -10,7 +10,7 @@ import type { UserDataReply } from './types';
  * bundled lists run either way.
  */
 export async function requestUserData(): Promise<UserDataReply | null> {
-  const reply: unknown = await browser.runtime.sendMessage({ type: 'get-user-data' });
+  const reply: unknown = await sendToExtension({ type: 'get-user-data' });
   if (isUserDataReply(reply)) return reply;
   const dismissals = (reply as { dismissals?: unknown } | null)?.dismissals;
   if (Array.isArray(dismissals) && dismissals.every(isDismissal)) return { imported: null, dismissals };

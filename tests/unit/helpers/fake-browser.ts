@@ -1,5 +1,5 @@
 // An in-memory stand-in for the parts of the WebExtension API the extension pages and
-// the background use, for unit tests (webextension-polyfill refuses to load outside an
+// the background use, for unit tests (there is no `chrome` or `browser` outside an
 // extension). Tests swap it in with:
 //   vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
 // i18n answers from the real public/_locales/en/messages.json, placeholders included,

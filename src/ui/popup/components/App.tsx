@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { checkPage, getTabResults } from '../../../shared/background-client';
 import { browser } from '../../../shared/browser';
+import { sendToTab } from '../../../shared/messaging';
 import { hostnameOf } from '../../../shared/format';
 import type { PopupToContent, TabResults } from '../../../shared/messages';
 import {
@@ -37,10 +38,8 @@ interface Props {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function sendToTab(tabId: number, message: PopupToContent, frameId?: number): Promise<unknown> {
-  return frameId === undefined
-    ? browser.tabs.sendMessage(tabId, message)
-    : browser.tabs.sendMessage(tabId, message, { frameId });
+function sendToPage(tabId: number, message: PopupToContent, frameId?: number): Promise<unknown> {
+  return sendToTab(tabId, message, frameId);
 }
 
 export function App({ tabId, lookup }: Props) {
@@ -115,7 +114,7 @@ export function App({ tabId, lookup }: Props) {
     setSettings(next);
     await saveSettings(next);
     // Ask the page to scan again (or to clear its highlights); no content script = no-op.
-    await sendToTab(tabId, { type: 'rescan' }).catch(() => undefined);
+    await sendToPage(tabId, { type: 'rescan' }).catch(() => undefined);
   };
 
   const onPause = () => {
@@ -130,7 +129,7 @@ export function App({ tabId, lookup }: Props) {
     setReviewChoice(on);
     // Every frame of the tab applies it to its part of the page and reports again. No frame
     // answering means no content script is there any more: show what the report says.
-    sendToTab(tabId, { type: 'set-review-mode', on }).catch(() => setReviewChoice(null));
+    sendToPage(tabId, { type: 'set-review-mode', on }).catch(() => setReviewChoice(null));
   };
 
   const marksDecision = settings && webHost ? marksFor(settings, webHost) : null;
@@ -139,7 +138,7 @@ export function App({ tabId, lookup }: Props) {
   const onShowMarks = (on: boolean | null) => {
     setMarksChoice(on);
     // Every frame of the tab paints (or clears) its part of the page and reports again.
-    sendToTab(tabId, { type: 'set-page-marks', on }).catch(() => setMarksChoice(null));
+    sendToPage(tabId, { type: 'set-page-marks', on }).catch(() => setMarksChoice(null));
   };
   const changeMarks = async (next: Settings) => {
     setSettings(next);
@@ -150,7 +149,7 @@ export function App({ tabId, lookup }: Props) {
 
   const onReveal = (occurrence: Occurrence) => {
     setRevealFailed(false);
-    sendToTab(tabId, { type: 'reveal-match', key: occurrence.key }, occurrence.frameId).catch(() =>
+    sendToPage(tabId, { type: 'reveal-match', key: occurrence.key }, occurrence.frameId).catch(() =>
       setRevealFailed(true),
     );
   };
