@@ -11,6 +11,7 @@ import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/vite-no-inner-html';
+import { pageReader } from './scripts/vite-page-reader';
 import { manifestMatches } from './src/formats/page/sites';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -35,6 +36,7 @@ export default defineConfig(({ mode }) => {
     for (const cs of manifest.content_scripts) cs.matches.push(...LOCAL_MATCHES);
   }
   const outDir = `dist/${browser}${localPages ? '-local' : ''}`;
+  const target = browser === 'firefox' ? 'firefox140' : 'chrome116';
   return {
     plugins: [
       // Issue 7: no innerHTML in the bundles (web-ext lint, store review).
@@ -45,6 +47,8 @@ export default defineConfig(({ mode }) => {
         browser,
         contentScripts: { standaloneFiles: ['src/content/main.ts'] },
       }),
+      // The page reader the content script loads when a page calls for it.
+      pageReader({ browser, target }),
     ],
     define: {
       __BROWSER__: JSON.stringify(browser),
@@ -58,7 +62,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir,
       emptyOutDir: true,
-      target: browser === 'firefox' ? 'firefox140' : 'chrome116',
+      target,
       sourcemap: false,
       minify: true,
       // Extension pages that the manifest does not name (CRXJS builds the ones it names):

@@ -72,4 +72,27 @@ export const BUNDLE_RULES: BundleRule[] = [
     ],
     why: 'a page loads only the small content script: the indexes and the matcher live in the background, and IndexedDB is the background’s',
   },
+  {
+    entry: 'src/content/main.ts',
+    never: [
+      'src/formats/page/fields/',
+      'src/formats/page/sites/',
+      'src/formats/page/origin-scan.ts',
+      'data/lexicon/',
+      'src/core/normalize.ts',
+      'node_modules/webextension-polyfill/',
+    ],
+    why: 'every page compiles the content script: fields, site adapters, origin rows and the lexicons come with the page reader (src/content/page-reader.ts), loaded only by the pages that call for it',
+  },
+  {
+    entry: 'src/content/page-reader.ts',
+    never: [
+      'src/generated/match-index.json',
+      'src/generated/origin-index.json',
+      'src/generated/compiled-lists.json',
+      'src/core/matcher.ts',
+      'node_modules/idb/',
+    ],
+    why: 'the page reader loads into pages too: the indexes and the matcher stay in the background',
+  },
 ];

@@ -5,11 +5,19 @@ import type { BlockScan } from '../core/matcher';
 import type { WireBlock } from '../shared/match-messages';
 import type { OriginContextOnPage, PageOrigins } from '../core/origin-report';
 
+/** A batch's scans, and whether it calls for the page reader (src/shared/match-messages.ts). */
+export interface BatchScans {
+  /** Each block's scan in order, or null where it found nothing. */
+  scans: (BlockScan | null)[];
+  /** Only when asked for (`readerHints`): a block names a listed name or starts with an origin label. */
+  needsReader: boolean;
+}
+
 export interface BlockMatcher {
   /** Same key, same results: the scanner rescans the page when the key changes. */
   readonly key: string;
-  /** Each block's scan in order, or null where it found nothing. Rejects when no answer can be had. */
-  scanBlocks(blocks: readonly WireBlock[]): Promise<(BlockScan | null)[]>;
+  /** The blocks' scans. Rejects when no answer can be had. */
+  scanBlocks(blocks: readonly WireBlock[], opts?: { readerHints?: boolean }): Promise<BatchScans>;
   /** The places of the settlement-localities list that the page's origin values name. */
   findOrigins(contexts: readonly OriginContextOnPage[]): Promise<PageOrigins>;
 }

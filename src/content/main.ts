@@ -6,6 +6,7 @@
 // blocks this script sends it (remote-matcher.ts), so a page's start-up pays only for
 // this small script.
 import { browser, type Runtime } from '../shared/browser';
+import { listenForMessages, sendToExtension } from '../shared/messaging';
 import {
   disabledListIds,
   isSitePaused,
@@ -20,6 +21,7 @@ import { ReviewModeState } from './review-mode';
 import { PageMarksState } from './page-marks';
 import { ANSWER_TIMEOUT_MS, contextAlive, isContextInvalidated, withTimeout } from './ask-background';
 import { RemoteMatcher } from './remote-matcher';
+import { loadPageReader } from './reader-loader';
 import type { ListChoice } from '../shared/match-messages';
 // Only these user-data modules: index.ts would bring idb into the content script.
 import { requestUserData } from '../shared/user-data/client';
@@ -110,12 +112,19 @@ function whenVisible(): { promise: Promise<void>; now(): void } {
 /** Waits between attempts to deliver a report while the background restarts. */
 const RESEND_DELAYS_MS = [100, 400, 1600];
 
+function isAcknowledged(reply: unknown): boolean {
+  return typeof reply === 'object' && reply !== null && (reply as { ok?: unknown }).ok === true;
+}
+
 async function send(report: PageReport): Promise<Delivery> {
   const message: ContentToBackground = { type: 'page-report', report };
   for (let attempt = 0; ; attempt++) {
     try {
-      await withTimeout(browser.runtime.sendMessage(message), ANSWER_TIMEOUT_MS);
-      return 'sent';
+      const reply = await withTimeout(sendToExtension(message), ANSWER_TIMEOUT_MS);
+      // Only the background's acknowledgement counts: a worker stopped while it stored the
+      // report closes the channel without one, and the report must go again.
+      if (isAcknowledged(reply)) return 'sent';
+      throw new Error('the background did not acknowledge the report');
     } catch (err) {
       if (isContextInvalidated(err)) return 'orphaned';
       // The background is restarting (MV3 workers stop at any moment): try again a few
@@ -148,6 +157,7 @@ function start(): void {
       if (delivery === 'orphaned') instance.stop();
       return delivery;
     },
+    loadReader: loadPageReader,
   });
   const visible = whenVisible();
   const cleanups: (() => void)[] = [];
@@ -255,8 +265,7 @@ function start(): void {
       return undefined;
     }
   };
-  browser.runtime.onMessage.addListener(onMessage);
-  cleanups.push(() => browser.runtime.onMessage.removeListener(onMessage));
+  cleanups.push(listenForMessages(onMessage));
 
   const onPageShow = (ev: PageTransitionEvent): void => {
     // Restored from the back/forward cache: the background dropped this page's results

@@ -14,7 +14,7 @@ import type { BlockScan } from '../core/matcher';
 import { resolvePage } from '../core/page';
 import type { WireBlock } from '../shared/match-messages';
 import { OrphanedError, type BlockMatcher } from './block-matcher';
-import { ScanQueue } from './scan-queue';
+import { ScanQueue, type ReaderHints } from './scan-queue';
 import {
   pushWalkChildren,
   iterateBlocks,
@@ -27,11 +27,10 @@ import { runSliced, yieldToPage } from './scheduler';
 import { watchMutations, outermost, type PageWatcher } from './observer';
 import { clear, mapMatchToRanges, paint, revealRange, type RangeSpec } from './highlight';
 import { buildReport, parseMatchKey, pausedReport, reportSignature, type ReportMeta } from './frame-report';
-import { collectOriginContexts } from '../formats/page/origin-scan';
-import { contentOriginLabels } from './origin-labels';
 import type { PageOrigins } from '../core/origin-report';
 import type { PageReport } from '../shared/messages';
-import { extraBlocksFor, fieldOfFor, withoutVisibleDuplicates, type ExtraBlock } from '../formats/page/fields';
+import type { ExtraBlock } from '../formats/page/fields/types';
+import { pageHasData, type PageReader } from './page-reader-api';
 import { pageLanguage } from '../formats/page/page-language';
 import { markFor } from './review-mode';
 
@@ -82,6 +81,8 @@ export type Delivery = 'sent' | 'failed' | 'orphaned';
 
 export interface ScannerHost {
   send(report: PageReport): Promise<Delivery>;
+  /** The page reader (page-reader-api.ts), loaded when the page first calls for it. */
+  loadReader(): Promise<PageReader>;
 }
 
 const REPORT_INTERVAL_MS = 500;
@@ -183,6 +184,16 @@ export class PageScanner {
   #renderTimer: ReturnType<typeof setTimeout> | null = null;
   #matchRetryMs = 0;
   #matchRetryTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * The page reader: fields, the page's data and origin rows. Until a page calls for it
+   * (a listed name's words, an origin label, data in the page), scans go without it, and
+   * most pages never load it. Once loaded it stays, and the page is scanned again with it.
+   */
+  #reader: PageReader | null = null;
+  #readerWanted = false;
+  /** Loading the reader, or the scan with it still to complete: the report says scanning. */
+  #readerPending = false;
+  #readerFailed = false;
 
   constructor(host: ScannerHost) {
     this.#host = host;
@@ -340,7 +351,7 @@ export class PageScanner {
     return {
       isHidden: hidden.isHidden,
       ownHost: null,
-      fieldOf: fieldOfFor(pageUrl()),
+      fieldOf: this.#reader?.fieldOf(pageUrl()),
       onShadowRoot: (root) => this.#watcher?.observe(root),
     };
   }
@@ -401,6 +412,7 @@ export class PageScanner {
           }
           this.#matchRetryMs = 0;
           this.#publish();
+          if (this.#readerWanted && !this.#reader) this.#loadReader();
         } catch (err) {
           if (ac.signal.aborted) continue;
           if (err instanceof OrphanedError) {
@@ -419,6 +431,38 @@ export class PageScanner {
       this.#running = false;
       this.#abort = null;
     }
+  }
+
+  /**
+   * Until the reader is loaded, batches ask whether they call for it; the first that does
+   * starts loading it, and the scan under way gives way to a full scan with it.
+   */
+  readonly #readerHints: ReaderHints = {
+    wanted: () => this.#reader === null,
+    onNeeded: () => {
+      this.#readerWanted = true;
+      this.#loadReader();
+    },
+  };
+
+  /** Loads the page reader, then scans the page again with it (the marks found so far stay meanwhile). */
+  #loadReader(): void {
+    if (this.#readerPending || this.#readerFailed || this.#stopped) return;
+    this.#readerPending = true;
+    this.#host.loadReader().then(
+      (reader) => {
+        if (this.#stopped) return;
+        this.#reader = reader;
+        this.requestFull();
+      },
+      (err: unknown) => {
+        // The visible text stays matched; only what the reader adds is missing.
+        console.debug('Settlement Screen: could not load the page reader', err);
+        this.#readerFailed = true;
+        this.#readerPending = false;
+        if (this.#hasReport && !this.#paused && !this.#stopped) this.#publish();
+      },
+    );
   }
 
   /** A full scan again after a failed one, waiting longer each time. */
@@ -484,18 +528,23 @@ export class PageScanner {
     // Whether the scan has found something to mark, and whether a publish has shown it.
     let markable = false;
     let shown = false;
-    const queue = new ScanQueue<Pending>(matcher, signal, (items, scans) => {
-      for (const e of this.#scannedOf(items, scans)) {
-        next.add(e);
-        if (!markable && e.found?.scan.matches.some((m) => markFor(m.level, this.#reviewMode))) markable = true;
-      }
-      if (!progressive) return;
-      const now = performance.now();
-      if (now < publishAt && !(markable && !shown && now >= firstPublishAt)) return;
-      this.#publish();
-      shown = markable;
-      publishAt = performance.now() + PROGRESS_PUBLISH_MS;
-    });
+    const queue = new ScanQueue<Pending>(
+      matcher,
+      signal,
+      (items, scans) => {
+        for (const e of this.#scannedOf(items, scans)) {
+          next.add(e);
+          if (!markable && e.found?.scan.matches.some((m) => markFor(m.level, this.#reviewMode))) markable = true;
+        }
+        if (!progressive) return;
+        const now = performance.now();
+        if (now < publishAt && !(markable && !shown && now >= firstPublishAt)) return;
+        this.#publish();
+        shown = markable;
+        publishAt = performance.now() + PROGRESS_PUBLISH_MS;
+      },
+      this.#readerHints,
+    );
     try {
       await runSliced(
         iterateBlocks(document, this.#collectOptions()),
@@ -513,16 +562,24 @@ export class PageScanner {
     // by the rescan that follows.
     this.#index = next;
     this.#complete = true;
+    const reader = this.#reader;
+    if (!reader) {
+      if (pageHasData(document, location.hostname)) this.#readerWanted = true;
+      this.#pageData = [];
+      this.#origins = { findings: [], stated: [] };
+      return;
+    }
     // Reading the page's data queries the whole document, and publishing follows: each
     // in a task of its own, not at the end of the walk's last slice.
     await yieldToPage();
-    this.#pageData = await this.#pageDataEntries(next, matcher);
+    this.#pageData = await this.#pageDataEntries(reader, next, matcher);
     await yieldToPage();
     // Origins are read on full scans, like the page data (labels rarely change after load),
     // in a task of their own: they read the page's rows again.
-    const contexts = collectOriginContexts(document, contentOriginLabels());
+    const contexts = reader.originContexts(document);
     this.#origins = contexts.length === 0 ? { findings: [], stated: [] } : await matcher.findOrigins(contexts);
     if (signal.aborted) throw signal.reason;
+    this.#readerPending = false;
   }
 
   /**
@@ -530,7 +587,7 @@ export class PageScanner {
    * segments. Read on full scans only (scripts rarely change after load). Unchanged
    * blocks keep their id, so their match keys stay stable across scans.
    */
-  async #pageDataEntries(index: PageIndex, matcher: BlockMatcher): Promise<ScannedBlock[]> {
+  async #pageDataEntries(reader: PageReader, index: PageIndex, matcher: BlockMatcher): Promise<ScannedBlock[]> {
     let extra: ExtraBlock[];
     try {
       // Only visible blocks with findings need comparing: a page-data name equal to a
@@ -538,7 +595,7 @@ export class PageScanner {
       // corroboration), so it is reported by neither.
       const visibleFound: PageBlock[] = [];
       for (const e of index.blocks) if (hasFindings(e)) visibleFound.push(e.found.block);
-      extra = withoutVisibleDuplicates(extraBlocksFor(pageUrl(), document), visibleFound);
+      extra = reader.withoutVisibleDuplicates(reader.extraBlocks(pageUrl(), document), visibleFound);
     } catch (err) {
       console.debug('Settlement Screen: could not read the page data', err);
       return [];
@@ -551,7 +608,7 @@ export class PageScanner {
       return { block, old: old && old.gen === this.#gen ? old : undefined };
     });
     const toScan = items.filter((x) => !x.old);
-    const scans = toScan.length > 0 ? await matcher.scanBlocks(toScan.map((x) => this.#wire(x.block))) : [];
+    const scans = toScan.length > 0 ? (await matcher.scanBlocks(toScan.map((x) => this.#wire(x.block)))).scans : [];
     let k = 0;
     return items.map(({ block, old }) => {
       if (old) return { ...old, found: { ...old.found, block } };
@@ -578,9 +635,14 @@ export class PageScanner {
     );
     const previous = foundByFirstNode(stale);
     const fresh: ScannedBlock[] = [];
-    const queue = new ScanQueue<Pending>(this.#matcher as BlockMatcher, signal, (items, scans) => {
-      for (const e of this.#scannedOf(items, scans)) fresh.push(e);
-    });
+    const queue = new ScanQueue<Pending>(
+      this.#matcher as BlockMatcher,
+      signal,
+      (items, scans) => {
+        for (const e of this.#scannedOf(items, scans)) fresh.push(e);
+      },
+      this.#readerHints,
+    );
     await runSliced(blocksOfAll(nodes, this.#collectOptions()), (block) => this.#enqueue(queue, block, previous), {
       signal,
       betweenSlices: () => queue.flush(),
@@ -646,7 +708,7 @@ export class PageScanner {
               chars: this.#index.chars + this.#pageData.reduce((n, e) => n + e.chars, 0),
             },
             meta,
-            this.#scanning,
+            this.#scanning || this.#readerPending,
             this.#reviewMode,
           ),
           this.#marks,

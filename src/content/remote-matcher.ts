@@ -16,7 +16,7 @@ import {
   type WireBlock,
 } from '../shared/match-messages';
 import type { OriginContextOnPage, PageOrigins } from '../core/origin-report';
-import type { BlockMatcher } from './block-matcher';
+import type { BatchScans, BlockMatcher } from './block-matcher';
 import { askBackground } from './ask-background';
 
 /** The key of a choice of lists, as the scanner compares matchers. */
@@ -33,18 +33,21 @@ export class RemoteMatcher implements BlockMatcher {
     this.key = listChoiceKey(this.#choice);
   }
 
-  async scanBlocks(blocks: readonly WireBlock[]): Promise<(BlockScan | null)[]> {
-    const out: (BlockScan | null)[] = new Array<BlockScan | null>(blocks.length).fill(null);
+  async scanBlocks(blocks: readonly WireBlock[], opts: { readerHints?: boolean } = {}): Promise<BatchScans> {
+    const scans: (BlockScan | null)[] = new Array<BlockScan | null>(blocks.length).fill(null);
+    let needsReader = false;
     for (const [from, to] of requestRanges(blocks)) {
       const part = blocks.slice(from, to).map(withinBounds);
       const request: MatchBlocksRequest = { type: 'match-blocks', lists: this.#choice, batch: toWireBatch(part) };
+      if (opts.readerHints) request.readerHints = true;
       const reply = await askBackground(
         request,
         (r): r is MatchBlocksReply & { ok: true } => isMatchBlocksReply(r, part.length) && r.ok,
       );
-      for (const [i, scan] of reply.found) out[from + i] = scan;
+      for (const [i, scan] of reply.found) scans[from + i] = scan;
+      if (reply.needsReader === true) needsReader = true;
     }
-    return out;
+    return { scans, needsReader };
   }
 
   async findOrigins(contexts: readonly OriginContextOnPage[]): Promise<PageOrigins> {

@@ -14,19 +14,34 @@ import type { BlockMatcher } from './block-matcher';
  */
 const MAX_IN_FLIGHT = 8;
 
+/** Asking whether the batches call for the page reader (page-reader-api.ts) while it is not loaded. */
+export interface ReaderHints {
+  /** Whether to ask (the reader is not loaded yet). */
+  wanted(): boolean;
+  /** A batch called for it: the scanner loads it at once. */
+  onNeeded(): void;
+}
+
 export class ScanQueue<T> {
   readonly #matcher: BlockMatcher;
   readonly #signal: AbortSignal;
   readonly #deliver: (items: T[], scans: (BlockScan | null)[]) => void;
+  readonly #reader: ReaderHints;
   #items: T[] = [];
   #blocks: (WireBlock | null)[] = [];
   #inFlight: Promise<void>[] = [];
   #tail: Promise<void> = Promise.resolve();
 
-  constructor(matcher: BlockMatcher, signal: AbortSignal, deliver: (items: T[], scans: (BlockScan | null)[]) => void) {
+  constructor(
+    matcher: BlockMatcher,
+    signal: AbortSignal,
+    deliver: (items: T[], scans: (BlockScan | null)[]) => void,
+    reader: ReaderHints = { wanted: () => false, onNeeded: () => {} },
+  ) {
     this.#matcher = matcher;
     this.#signal = signal;
     this.#deliver = deliver;
+    this.#reader = reader;
   }
 
   /** `block` null: the item needs no scan (an unchanged block keeps its earlier one). */
@@ -54,12 +69,17 @@ export class ScanQueue<T> {
     this.#items = [];
     this.#blocks = [];
     const toScan = blocks.filter((b): b is WireBlock => b !== null);
-    const answer = toScan.length > 0 ? this.#matcher.scanBlocks(toScan) : Promise.resolve([]);
+    const hints = this.#reader.wanted();
+    const answer =
+      toScan.length > 0
+        ? this.#matcher.scanBlocks(toScan, hints ? { readerHints: true } : {})
+        : Promise.resolve({ scans: [], needsReader: false });
     // Rejections surface through the chain below, in order; never as unhandled.
     answer.catch(() => undefined);
     const delivered = this.#tail.then(async () => {
-      const scans = await answer;
+      const { scans, needsReader } = await answer;
       if (this.#signal.aborted) throw this.#signal.reason;
+      if (needsReader) this.#reader.onNeeded();
       let k = 0;
       this.#deliver(
         items,

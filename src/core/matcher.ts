@@ -38,6 +38,11 @@ import {
   type NameSite,
 } from './rules';
 
+/** What a scan saw besides its findings (Matcher.scanBlock). */
+export interface ScanSeen {
+  named: boolean;
+}
+
 export interface BlockScan {
   matches: Match[];
   guards: GuardHit[];
@@ -121,7 +126,12 @@ export class Matcher {
   }
 
   /** Find every listed name (and every look-alike guard) in one block of text. */
-  scanBlock(block: TextBlock): BlockScan {
+  /**
+   * The block's matches and look-alike guards. `seen.named` is set when the block holds the
+   * words of a listed name or guard, whatever was decided of them: a caller that matched
+   * without the block's field learns whether the field could matter.
+   */
+  scanBlock(block: TextBlock, seen?: ScanSeen): BlockScan {
     const buf = this.#buf;
     const trie = this.#hashTrie;
     buf.shrink(); // a very long previous block's arrays
@@ -159,6 +169,7 @@ export class Matcher {
         if (!node.next || j >= tokens.length) break;
         node = node.next.get(norms[j]);
       }
+      if (seen && (bestName || bestGuard)) seen.named = true;
       // Longest wins; on a tie a look-alike guard beats a weak name (never a strong one).
       if (
         bestGuard &&

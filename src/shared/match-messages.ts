@@ -37,13 +37,19 @@ export interface WireBatch {
   lang: string | null;
 }
 
-export type MatchBlocksRequest = { type: 'match-blocks'; lists: ListChoice; batch: WireBatch };
+/**
+ * `readerHints`: the sender has not loaded the page reader yet (src/content/page-reader.ts)
+ * and asks whether these blocks call for it.
+ */
+export type MatchBlocksRequest = { type: 'match-blocks'; lists: ListChoice; batch: WireBatch; readerHints?: true };
 
 /**
  * Only the blocks with findings come back, by their index in the request: most blocks of a
- * page hold no listed name.
+ * page hold no listed name. `needsReader` (asked for with `readerHints`): some block names
+ * a listed company or look-alike, whatever was decided of it (its field might decide
+ * otherwise), or starts with an origin label (the page's origin rows are to be read).
  */
-export type MatchBlocksReply = { ok: true; found: [number, BlockScan][] } | { ok: false };
+export type MatchBlocksReply = { ok: true; found: [number, BlockScan][]; needsReader?: boolean } | { ok: false };
 
 export type MatchOriginsRequest = { type: 'match-origins'; contexts: OriginContextOnPage[] };
 export type MatchOriginsReply = { ok: true; origins: PageOrigins } | { ok: false };
@@ -151,7 +157,9 @@ function isOriginContextOnPage(v: unknown): v is OriginContextOnPage {
 
 export function isMatchRequest(v: unknown): v is MatchRequest {
   if (!isObject(v)) return false;
-  if (v.type === 'match-blocks') return isListChoice(v.lists) && isWireBatch(v.batch);
+  if (v.type === 'match-blocks') {
+    return isListChoice(v.lists) && isWireBatch(v.batch) && (v.readerHints === undefined || v.readerHints === true);
+  }
   if (v.type === 'match-origins') {
     return (
       Array.isArray(v.contexts) && v.contexts.length <= MAX_ORIGIN_CONTEXTS && v.contexts.every(isOriginContextOnPage)
@@ -186,6 +194,7 @@ export function isMatchBlocksReply(v: unknown, blockCount: number): v is MatchBl
   if (!isObject(v)) return false;
   if (v.ok === false) return true;
   if (v.ok !== true || !Array.isArray(v.found)) return false;
+  if (v.needsReader !== undefined && typeof v.needsReader !== 'boolean') return false;
   return v.found.every(
     (pair) =>
       Array.isArray(pair) &&

@@ -103,6 +103,17 @@ const visibleFlagTexts = (r: TabResults) =>
     .map((m) => m.text)
     .sort();
 
+/**
+ * A probe's outcomes as a page on the web could get them. The page reader is web-accessible,
+ * for the content script's import: Chrome serves it only under a URL made for the session, so
+ * the extension's fixed address finds nothing, as for any other file; Firefox's address
+ * carries a random id per profile, which a page cannot know (the test knows it, and with it
+ * the reader's file loads), so in Firefox its outcomes are left out.
+ */
+function knownToPages(browserName: BrowserName, probe: string[]): string[] {
+  return browserName === 'firefox' ? probe.filter((x) => !x.startsWith('src/content/page-reader.js ')) : probe;
+}
+
 const BROWSERS: [BrowserName, Target][] = [
   ['chromium', 'chrome'],
   ['firefox', 'firefox'],
@@ -205,9 +216,9 @@ describe.each(BROWSERS)('what a site can learn, in %s', (browserName, target) =>
       // Probing for the extension's files: the same as for an extension that is not there.
       const probe = (origin: string) =>
         page.evaluate((o: string) => (window as unknown as SnoopWindow).__snoop.probe(o), origin);
-      const real = await probe(b.extensionOrigin);
-      expect(real).toEqual(await probe(fakeOrigin()));
-      expect(real).toEqual(referenceProbe);
+      const real = knownToPages(browserName, await probe(b.extensionOrigin));
+      expect(real).toEqual(knownToPages(browserName, await probe(fakeOrigin())));
+      expect(real).toEqual(knownToPages(browserName, referenceProbe));
       expect(real.filter((o) => /fetch ok|img load|link load|script load/.test(o))).toEqual([]);
 
       // Asking the extension, every way a page can: no answer, nothing painted or changed.
@@ -334,7 +345,7 @@ describe.each(BROWSERS)('what a site can learn, in %s', (browserName, target) =>
         (o: string) => (window as unknown as SnoopWindow).__snoop.probe(o),
         b.extensionOrigin,
       );
-      expect(real).toEqual(referenceProbe);
+      expect(knownToPages(browserName, real)).toEqual(knownToPages(browserName, referenceProbe));
     } finally {
       await page.close();
       await other.close();

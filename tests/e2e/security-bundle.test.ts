@@ -1,8 +1,9 @@
 // What a store review looks at, checked on the built extension (dist/<target>-local always;
 // dist/chrome and dist/firefox, the store builds, when `npm run build` made them):
 //   - the manifest asks for least privilege: no standing host permission, optional hosts only,
-//     no externally_connectable, no web-accessible resources; Firefox declares that no data
-//     is collected and needs a Firefox that understands that declaration;
+//     no externally_connectable, one web-accessible resource (the page reader the content
+//     script imports, in Chrome only under the session's dynamic URL); Firefox declares that
+//     no data is collected and needs a Firefox that understands that declaration;
 //   - a strict CSP for extension pages, and it applies: in both browsers every extension
 //     page refuses inline script and a script from a web server (securitypolicyviolation
 //     events; eval cannot be tried this way: code a test harness evaluates is exempt from
@@ -61,7 +62,14 @@ describe.each(['chrome', 'firefox'] as Target[])('the %s build', (target) => {
       expect(m.host_permissions ?? []).toEqual([]);
       expect([...m.optional_host_permissions].sort()).toEqual(['http://*/*', 'https://*/*']);
       expect(m.externally_connectable).toBeUndefined();
-      expect(m.web_accessible_resources ?? []).toEqual([]);
+      // The page reader alone, for the content script's import (src/content/reader-loader.ts).
+      expect(m.web_accessible_resources).toEqual([
+        {
+          resources: ['src/content/page-reader.js'],
+          matches: ['<all_urls>'],
+          ...(target === 'chrome' ? { use_dynamic_url: true } : {}),
+        },
+      ]);
       expect(m.content_security_policy).toEqual({ extension_pages: STRICT_CSP });
       expect(m.update_url).toBeUndefined();
       for (const cs of m.content_scripts) {

@@ -6,6 +6,7 @@ import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, resetFakeBrowser } from './helpers/fake-browser';
 import type { BlockScan } from '../../src/core/matcher';
+import type { BatchScans } from '../../src/content/block-matcher';
 import type { WireBlock } from '../../src/shared/match-messages';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
@@ -165,7 +166,7 @@ describe("the content script's matcher", () => {
     blocks[mm.MAX_BLOCKS_PER_REQUEST + 1] = block('Airbnb Inc.');
     // A block in another language goes in a request of its own.
     blocks.push({ text: 'Airbnb', field: null, lang: 'nl' });
-    const scans = await new RemoteMatcher({ disabled: [], revision: null }).scanBlocks(blocks);
+    const { scans } = await new RemoteMatcher({ disabled: [], revision: null }).scanBlocks(blocks);
     expect(sent).toEqual([mm.MAX_BLOCKS_PER_REQUEST, 3, 1]);
     expect(scans.flatMap((s, i) => (s ? [i] : []))).toEqual([
       2,
@@ -185,7 +186,7 @@ describe("the content script's matcher", () => {
     });
     const found = new RemoteMatcher({ disabled: [], revision: null }).scanBlocks([block('Airbnb')]);
     await vi.advanceTimersByTimeAsync(200);
-    expect((await found)[0]?.matches[0].text).toBe('Airbnb');
+    expect((await found).scans[0]?.matches[0].text).toBe('Airbnb');
     expect(calls).toBe(2);
 
     fakeBrowser.runtime.sendMessage.mockImplementation(async () => undefined);
@@ -217,10 +218,14 @@ describe('the scan queue', () => {
       matcher: {
         key: 'k',
         scanBlocks: (blocks: readonly WireBlock[]) =>
-          new Promise<(BlockScan | null)[]>((resolve, reject) => {
+          new Promise<BatchScans>((resolve, reject) => {
             pending.push({
               blocks,
-              release: () => resolve(blocks.map((b) => (b.text.includes('!') ? { matches: [], guards: [] } : null))),
+              release: () =>
+                resolve({
+                  scans: blocks.map((b) => (b.text.includes('!') ? { matches: [], guards: [] } : null)),
+                  needsReader: blocks.some((b) => b.text.includes('?')),
+                }),
               fail: reject,
             });
           }),
@@ -288,5 +293,34 @@ describe('the scan queue', () => {
     held.pending[1].release();
     await expect(aborted).rejects.toThrow('aborted');
     expect(delivered).toEqual([]);
+  });
+
+  it('asks whether the batches call for the page reader only while told to, and passes a yes on', async () => {
+    const held = heldMatcher();
+    const asked: boolean[] = [];
+    const matcher = {
+      ...held.matcher,
+      scanBlocks: (blocks: readonly WireBlock[], opts?: { readerHints?: boolean }) => {
+        asked.push(opts?.readerHints === true);
+        return held.matcher.scanBlocks(blocks);
+      },
+    };
+    let hints = true;
+    let needed = 0;
+    const q = new ScanQueue<string>(matcher, new AbortController().signal, () => undefined, {
+      wanted: () => hints,
+      onNeeded: () => needed++,
+    });
+    q.push('a', block('a'));
+    await q.flush();
+    hints = false;
+    q.push('b', block('b?'));
+    const drained = q.drain();
+    held.pending[0].release();
+    held.pending[1].release();
+    await drained;
+    expect(asked).toEqual([true, false]);
+    // The second batch's answer said yes (the held matcher answers whether or not it was asked).
+    expect(needed).toBe(1);
   });
 });

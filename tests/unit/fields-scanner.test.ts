@@ -12,7 +12,6 @@ import type { BlockScan } from '../../src/core/matcher';
 import { localMatcher } from './helpers/local-matcher';
 
 const data = compiled as unknown as CompiledData;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -63,14 +62,23 @@ describe('blocks without segments', () => {
 });
 
 it('PageScanner: fields from the structure and the page data, on a site adapter URL', async () => {
-  const { scanner: s, reports } = await scannerOnPage(
+  const {
+    scanner: s,
+    reports,
+    readerLoads,
+  } = await scannerOnPage(
     '<!doctype html><html><head><title>T</title>' +
       '<script type="application/ld+json">{"@type":"Product","name":"Mineral cream","brand":{"@type":"Brand","name":"AHAVA"}}</script>' +
       '</head><body><h1>Mineral cream</h1><ul><li>Merk: Volvo</li></ul><p>We drove a Volvo here.</p></body></html>',
     { href: 'https://www.bol.com/nl/nl/p/x/1/' },
   );
   s.configure({ paused: false, matcher: localMatcher(data) });
-  await sleep(200);
+  // The page names listed companies and holds data: the page reader is loaded and the page
+  // read again with it before the report is complete.
+  await vi.waitFor(() => expect(reports.length > 0 && reports.at(-1)!.scanning !== true).toBe(true), {
+    timeout: 5000,
+    interval: 20,
+  });
   const report = reports.at(-1)!;
   const rows = report.matches.map((m) => `${m.text}|${m.level}|${m.field}|${m.fromPageData ?? false}`);
   // The brand field corroborates "Volvo" where it stands; in prose it stays possible.
@@ -82,8 +90,10 @@ it('PageScanner: fields from the structure and the page data, on a site adapter 
   expect(report.blocks).toBe(4);
 
   // A rescan keeps the page-data match's key stable.
+  const sent = reports.length;
   s.requestFull(true);
-  await sleep(200);
+  await vi.waitFor(() => expect(reports.length).toBeGreaterThan(sent), { timeout: 5000, interval: 20 });
   expect(reports.at(-1)!.matches.find((m) => m.text === 'AHAVA')!.key).toBe(ahava.key);
+  expect(readerLoads()).toBe(1);
   s.stop();
 }, 10_000);

@@ -6,7 +6,7 @@
 // a fake tick runs the timers due and then the microtasks they started, and would not wait
 // for a real task (MessageChannel) to come back. The large-page test keeps real clocks and
 // yields: what it checks is that a real slice budget ends in progress reports.
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageReport } from '../../src/shared/messages';
 import type { Delivery } from '../../src/content/page-scanner';
 import { bundledData as data, scannerOnPage } from './helpers/scanner-page';
@@ -197,3 +197,84 @@ it('shows what the first scan of a large page found so far, then the complete re
   );
   s.stop();
 }, 40_000);
+
+describe('the page reader (fields, page data, origin rows), loaded when a page calls for it', () => {
+  it('is not loaded for a page without a listed name, an origin label or data', async () => {
+    const {
+      scanner: s,
+      reports,
+      readerLoads,
+    } = await scannerOnPage(
+      '<!doctype html><html lang="en"><head><title>T</title></head><body><h1>A trivial page</h1>' +
+        '<p>One sentence and nothing else.</p></body></html>',
+    );
+    s.configure({ paused: false, matcher: localMatcher(data) });
+    await vi.waitFor(() => expect(reports.length > 0 && reports.at(-1)!.scanning !== true).toBe(true), {
+      timeout: 5000,
+      interval: 20,
+    });
+    expect(readerLoads()).toBe(0);
+    expect(reports.at(-1)!.blocks).toBe(2);
+    s.stop();
+  });
+
+  it('is loaded for an origin row, which it then reads', async () => {
+    const {
+      scanner: s,
+      reports,
+      readerLoads,
+    } = await scannerOnPage(
+      '<!doctype html><html lang="nl"><head><title>T</title></head><body><h1>Dadels</h1>' +
+        '<dl><dt>Herkomst</dt><dd>Israël</dd></dl></body></html>',
+    );
+    s.configure({ paused: false, matcher: localMatcher(data) });
+    await vi.waitFor(() => expect(reports.at(-1)?.origins?.stated.length).toBe(1), { timeout: 5000, interval: 20 });
+    expect(readerLoads()).toBe(1);
+    expect(reports.at(-1)!.origins!.stated[0]).toMatchObject({ label: 'Herkomst', value: 'Israël' });
+    s.stop();
+  });
+
+  it('is loaded when a listed name appears later, and the page is read again with it', async () => {
+    fakeClocks();
+    const {
+      scanner: s,
+      reports,
+      readerLoads,
+      document: doc,
+    } = await scannerOnPage(
+      '<!doctype html><html lang="nl"><head><title>T</title></head><body><ul id="l"><li>Zeep</li></ul></body></html>',
+      { href: 'https://www.bol.com/nl/nl/p/x/1/' },
+    );
+    s.configure({ paused: false, matcher: localMatcher(data) });
+    await wait(600);
+    expect(readerLoads()).toBe(0);
+    const li = doc.createElement('li');
+    li.textContent = 'Merk: Volvo';
+    doc.getElementById('l')!.appendChild(li);
+    await wait(2000);
+    expect(readerLoads()).toBe(1);
+    // Without the reader "Volvo" is only possible; with it, the brand field makes it a flag.
+    expect(reports.at(-1)!.matches.map((m) => `${m.text}|${m.level}|${m.field}`)).toEqual(['Volvo|flag|brand']);
+    expect(reports.at(-1)!.scanning).not.toBe(true);
+    s.stop();
+  });
+
+  it('leaves the visible text matched when it cannot be loaded', async () => {
+    const {
+      scanner: s,
+      reports,
+      readerLoads,
+    } = await scannerOnPage(
+      '<!doctype html><html lang="en"><head><title>T</title></head><body><p>Elbit Systems ltd</p></body></html>',
+      { loadReader: () => Promise.reject(new Error('extension updated')) },
+    );
+    s.configure({ paused: false, matcher: localMatcher(data) });
+    await vi.waitFor(() => expect(reports.length > 0 && reports.at(-1)!.scanning !== true).toBe(true), {
+      timeout: 5000,
+      interval: 20,
+    });
+    expect(readerLoads()).toBe(1);
+    expect(texts(reports.at(-1))).toEqual(['Elbit Systems|flag']);
+    s.stop();
+  });
+});

@@ -8,6 +8,7 @@ import compiled from '../../../src/generated/compiled-lists.json';
 import type { CompiledData } from '../../../src/core/types';
 import type { PageReport } from '../../../src/shared/messages';
 import type { Delivery, PageScanner } from '../../../src/content/page-scanner';
+import type { PageReader } from '../../../src/content/page-reader-api';
 
 export const bundledData = compiled as unknown as CompiledData;
 
@@ -16,11 +17,18 @@ export interface ScannerPage {
   /** Every report the scanner sent (with the default host). */
   reports: PageReport[];
   document: Document;
+  /** How often the scanner loaded the page reader. */
+  readerLoads: () => number;
 }
 
 export async function scannerOnPage(
   html: string,
-  opts: { href?: string; send?: (report: PageReport) => Promise<Delivery> } = {},
+  opts: {
+    href?: string;
+    send?: (report: PageReport) => Promise<Delivery>;
+    /** Instead of the page reader's module (src/content/page-reader.ts), as the content script imports it. */
+    loadReader?: () => Promise<PageReader>;
+  } = {},
 ): Promise<ScannerPage> {
   const w = parseHTML(html);
   const url = new URL(opts.href ?? 'https://shop.example/x');
@@ -37,5 +45,16 @@ export async function scannerOnPage(
       reports.push(report);
       return 'sent';
     });
-  return { scanner: new PageScanner({ send }), reports, document: w.document as unknown as Document };
+  let loads = 0;
+  const loadReader = async (): Promise<PageReader> => {
+    loads++;
+    if (opts.loadReader) return opts.loadReader();
+    return (await import('../../../src/content/page-reader')).reader;
+  };
+  return {
+    scanner: new PageScanner({ send, loadReader }),
+    reports,
+    document: w.document as unknown as Document,
+    readerLoads: () => loads,
+  };
 }

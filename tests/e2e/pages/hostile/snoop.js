@@ -188,7 +188,13 @@
 
   /** Tries to load the extension's files from `origin` every way a page can; outcome per way. */
   S.probe = async (origin) => {
-    const paths = ['manifest.json', 'icons/icon-16.png', 'src/ui/popup/index.html', 'src/ui/options/index.html'];
+    const paths = [
+      'manifest.json',
+      'icons/icon-16.png',
+      'src/ui/popup/index.html',
+      'src/ui/options/index.html',
+      'src/content/page-reader.js',
+    ];
     const out = [];
     const load = (tag, attr, url, extra) =>
       new Promise((resolve) => {
