@@ -50,6 +50,7 @@ const jsonOut = argValue('--json');
 const loadsArg = argValue('--loads');
 const noFirefox = args.includes('--no-firefox');
 const browserOnly = args.includes('--browser-only');
+const startupOnly = args.includes('--startup-only');
 
 const log = (s: string): void => void process.stderr.write(s + '\n');
 const out = (s = ''): void => void process.stdout.write(s + '\n');
@@ -92,6 +93,14 @@ async function main(): Promise<number> {
       ],
     ),
   );
+  if (startupOnly) {
+    // The trivial page's loads and memory per tab alone: a quick look while working on start-up.
+    const loads = await runLoadBench({ quick, log, loads: loadsArg ? Number(loadsArg) : undefined, startupOnly });
+    results.loads = loads;
+    printLoadResults(loads, out);
+    if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
+    return 0;
+  }
   if (browserOnly) {
     // The browser sections alone (the matcher and the CLI are measured without a browser).
     await browserSections(results);

@@ -156,7 +156,7 @@ export interface FirefoxResults {
 }
 
 export interface LoadBenchResults {
-  chromium: { version: string; series: LoadSeries[]; memory: MemoryResult; wake: WakeResult };
+  chromium: { version: string; series: LoadSeries[]; memory: MemoryResult; wake: WakeResult | null };
   firefox: FirefoxResults | { error: string };
   noticeTenderers: number;
 }
@@ -591,6 +591,8 @@ export async function runLoadBench(opts: {
   /** Loads per page and condition; default 4 (--quick) or 10. */
   loads?: number;
   firefox?: boolean;
+  /** Only the trivial page and memory per tab (a quick look at start-up while working on it). */
+  startupOnly?: boolean;
 }): Promise<LoadBenchResults> {
   const { quick, log } = opts;
   const loads = opts.loads ?? (quick ? 4 : 10);
@@ -602,7 +604,7 @@ export async function runLoadBench(opts: {
     content_scripts?: { matches: string[] }[];
   };
   const matches = (manifest.content_scripts ?? []).flatMap((c) => c.matches);
-  const products = productPages(matches, 5);
+  const products = opts.startupOnly ? [] : productPages(matches, 5);
   const tenderers = quick ? 500 : 2000;
   const trivial = trivialPage().html;
   const listed = listedNamePage().html;
@@ -648,12 +650,12 @@ export async function runLoadBench(opts: {
       with: await memoryPerTab(on, profOn),
       without: await memoryPerTab(off, profOff),
     };
-    const wake = await workerWake(on, quick ? 3 : 5, log);
+    const wake = opts.startupOnly ? null : await workerWake(on, quick ? 3 : 5, log);
     await on.context.close().catch(() => {});
     await off.context.close().catch(() => {});
     on = off = null;
     let firefox: LoadBenchResults['firefox'];
-    if (opts.firefox === false) firefox = { error: 'not run' };
+    if (opts.firefox === false || opts.startupOnly) firefox = { error: 'not run' };
     else {
       try {
         firefox = await firefoxBench(server.port, hosts, loads, quick ? 3 : 5, log);
@@ -806,6 +808,7 @@ export function printLoadResults(r: LoadBenchResults, out: (s?: string) => void)
   );
 
   const w = c.wake;
+  if (!w) return;
   out();
   out(`### Service worker wake-up (Chromium; a short notice with one listed name on ted.europa.eu)`);
   out();
