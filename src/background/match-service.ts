@@ -6,7 +6,7 @@
 import matchIndexText from '../generated/match-index.json?raw';
 import originIndexText from '../generated/origin-index.json?raw';
 import { Matcher, type BlockScan, type ScanSeen } from '../core/matcher';
-import { OriginLabels, OriginMatcher, type OriginIndex } from '../core/origins';
+import { OriginMatcher, opensOriginRow, type OriginIndex } from '../core/origins';
 import type { CompiledData } from '../core/types';
 import { browser } from '../shared/browser';
 import { disabledListIds, loadSettings } from '../shared/settings';
@@ -102,22 +102,15 @@ export async function answerMatchRequest(request: MatchRequest): Promise<MatchBl
       if (scan.matches.length > 0 || scan.guards.length > 0) found.push([i, scan]);
     });
     if (!request.readerHints) return { ok: true, found };
-    return { ok: true, found, needsReader: seen.named || blocks.some((b) => startsWithOriginLabel(b.text)) };
+    return {
+      ok: true,
+      found,
+      needsReader: seen.named || blocks.some((b) => opensOriginRow(b.text, originMatcherNow())),
+    };
   } catch (err) {
     console.warn('Settlement Screen: could not match', err);
     return { ok: false };
   }
-}
-
-/** Origin rows are read from lines this long at most (src/formats/page/origin-scan.ts). */
-const MAX_ORIGIN_LINE_CHARS = 300;
-let originLabels: OriginLabels | null = null;
-
-/** A block that starts with an origin label ("Herkomst", "Made in", "Producer"): a row the page reader reads. */
-function startsWithOriginLabel(text: string): boolean {
-  if (text.length > MAX_ORIGIN_LINE_CHARS) return false;
-  originLabels ??= new OriginLabels(originMatcherNow().index.labels);
-  return originLabels.labelAt(text.trim()) !== null;
 }
 
 function matchOrigins(contexts: readonly OriginContextOnPage[]) {

@@ -9,6 +9,7 @@ import type { OriginContextOnPage } from '../core/origin-report';
 import type { ExtraBlock, FieldOf } from '../formats/page/fields/types';
 import type { FieldRole } from '../core/types';
 import { siteHasPageData } from '../shared/site-kinds';
+import { isJsonLdScript } from '../formats/page/json-ld-script';
 
 export interface PageReader {
   /** A field detector for one scan job of a page at `url`. */
@@ -32,8 +33,6 @@ export interface PageReader {
 export function pageHasData(doc: Document, hostname: string): boolean {
   if (siteHasPageData(hostname)) return true;
   if (doc.querySelector('[itemprop]')) return true;
-  for (const script of doc.querySelectorAll('script[type]')) {
-    if ((script.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') return true;
-  }
+  for (const script of doc.querySelectorAll('script[type]')) if (isJsonLdScript(script)) return true;
   return false;
 }

@@ -248,6 +248,14 @@ export function compileOriginIndex(
 const UPPER_START = /^\p{Lu}/u;
 const POSTCODE = /^\d{5}(\d{2})?$/;
 
+/** Longest line read as a label/value row: longer text is a description, not a row. */
+export const MAX_ORIGIN_LINE_CHARS = 300;
+
+/** True when `line` opens an origin row: a short line that starts with an origin, producer or address label. */
+export function opensOriginRow(line: string, labels: Pick<OriginLabels, 'labelAt'>): boolean {
+  return line.length <= MAX_ORIGIN_LINE_CHARS && labels.labelAt(line.trim()) !== null;
+}
+
 /**
  * The origin, producer and address labels alone ("Herkomst", "Producent"): what a page's
  * rows are read with before any place is looked up. Small, so a content script can hold

@@ -83,6 +83,26 @@ describe('the background matches for content scripts', () => {
     expect(handleMessage(request(blocks), { id: 'other', url: 'https://x.test/' } as never)).toBeUndefined();
   });
 
+  it('says, when asked, whether a batch calls for the page reader: a listed name’s words or an origin row', async () => {
+    const ask = async (text: string, readerHints = true) => {
+      const r = (await handleMessage(
+        { ...request([block('Nothing to see here.'), block(text)]), ...(readerHints ? { readerHints: true } : {}) },
+        contentSender as never,
+      )) as any;
+      expect(mm.isMatchBlocksReply(r, 2)).toBe(true);
+      return r;
+    };
+    expect((await ask('Plain words only.')).needsReader).toBe(false);
+    // Named but not flagged here (a role in brackets): a field could still decide otherwise.
+    const role = await ask('Lid van de combinatie (Partner)');
+    expect(role.found).toEqual([]);
+    expect(role.needsReader).toBe(true);
+    expect((await ask('Herkomst: Spanje')).needsReader).toBe(true);
+    // A long description that merely starts with the word is no origin row.
+    expect((await ask(`Herkomst ${'en verhaal '.repeat(40)}`)).needsReader).toBe(false);
+    expect((await ask('Herkomst: Spanje', false)).needsReader).toBeUndefined();
+  });
+
   it('leaves out the lists the user switched off', async () => {
     const on = (await handleMessage(request([block('Airbnb')]), contentSender as never)) as any;
     const lists = on.found[0][1].matches[0].lists.map((l: { list: string }) => l.list) as string[];

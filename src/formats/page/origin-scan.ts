@@ -5,12 +5,12 @@
 // settlement-localities list. Only these values are read: a place name anywhere else on
 // the page is never a finding. Works on linkedom documents too (no layout needed: without
 // innerText, block elements are read one by one).
-import type { OriginContext, OriginLabels, OriginMatcher } from '../../core/origins';
+import { MAX_ORIGIN_LINE_CHARS, type OriginContext, type OriginLabels, type OriginMatcher } from '../../core/origins';
 import { parseJsonLoose } from './fields/json-ld';
+import { isJsonLdScript } from './json-ld-script';
 import type { OriginContextOnPage, PageOrigins } from '../../core/origin-report';
 import { originsOf } from '../../core/origin-findings';
 
-const MAX_LINE_CHARS = 300;
 const MAX_LINES = 50_000;
 const MAX_JSON_CHARS = 2_000_000;
 const MAX_NODES = 20_000;
@@ -22,7 +22,7 @@ export function contextsFromLines(lines: readonly string[], matcher: Pick<Origin
   const n = Math.min(lines.length, MAX_LINES);
   for (let i = 0; i < n; i++) {
     const line = lines[i].replace(/\t+/g, '\t').trim();
-    if (line === '' || line.length > MAX_LINE_CHARS) continue;
+    if (line === '' || line.length > MAX_ORIGIN_LINE_CHARS) continue;
     const label = matcher.labelAt(line);
     if (!label) continue;
     let value = label.rest.replace(/\t/g, ', ').trim();
@@ -30,7 +30,7 @@ export function contextsFromLines(lines: readonly string[], matcher: Pick<Origin
       // A label on its own line (a <dt>, a heading cell): its value is the next line.
       let j = i + 1;
       while (j < n && lines[j].trim() === '') j++;
-      if (j >= n || lines[j].length > MAX_LINE_CHARS || matcher.labelAt(lines[j].trim())) continue;
+      if (j >= n || lines[j].length > MAX_ORIGIN_LINE_CHARS || matcher.labelAt(lines[j].trim())) continue;
       value = lines[j].replace(/\t+/g, ', ').trim();
     }
     out.push({ kind: label.kind, label: label.label, text: value, source: 'label' });
@@ -119,7 +119,7 @@ function visibleLines(doc: Document): string[] {
         ? Array.from(el.children, (c) => (c.textContent ?? '').trim()).join('\t')
         : (el.textContent ?? '');
     const line = text.replace(/[ \n\r\f\v]+/g, ' ').trim();
-    if (line && line.length <= MAX_LINE_CHARS) lines.push(line);
+    if (line && line.length <= MAX_ORIGIN_LINE_CHARS) lines.push(line);
   }
   return lines;
 }
@@ -137,7 +137,7 @@ export function collectOriginContexts(doc: Document, labels: Pick<OriginLabels, 
   }
   try {
     for (const script of Array.from(doc.querySelectorAll('script'))) {
-      if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
+      if (!isJsonLdScript(script)) continue;
       const text = script.textContent ?? '';
       if (text.length > MAX_JSON_CHARS) continue;
       const parsed = parseJsonLoose(text);

@@ -3,13 +3,12 @@
 // reader hints (a listed name's words, an origin label at the start of a block).
 import originIndex from '../../../src/generated/origin-index.json';
 import { Matcher, type ScanSeen } from '../../../src/core/matcher';
-import { OriginLabels, OriginMatcher, type OriginIndex } from '../../../src/core/origins';
+import { OriginMatcher, opensOriginRow, type OriginIndex } from '../../../src/core/origins';
 import type { CompiledData } from '../../../src/core/types';
 import type { BlockMatcher } from '../../../src/content/block-matcher';
 import { originsOf } from '../../../src/core/origin-findings';
 
 let origins: OriginMatcher | null = null;
-const labels = new OriginLabels((originIndex as unknown as OriginIndex).labels);
 
 /** A matcher for `data` with `enabledLists` switched on (all when omitted). */
 export function localMatcher(data: CompiledData, enabledLists?: ReadonlySet<string>): BlockMatcher {
@@ -22,9 +21,9 @@ export function localMatcher(data: CompiledData, enabledLists?: ReadonlySet<stri
         const scan = matcher.scanBlock(b, seen);
         return scan.matches.length > 0 || scan.guards.length > 0 ? scan : null;
       });
-      const needsReader =
-        opts.readerHints === true &&
-        (seen.named || blocks.some((b) => b.text.length <= 300 && labels.labelAt(b.text.trim()) !== null));
+      origins ??= new OriginMatcher(originIndex as unknown as OriginIndex);
+      const originRow = (text: string) => opensOriginRow(text, origins!);
+      const needsReader = opts.readerHints === true && (seen.named || blocks.some((b) => originRow(b.text)));
       return { scans, needsReader };
     },
     findOrigins: async (contexts) => {

@@ -5,6 +5,7 @@
 // what the page offers.
 import type { FieldRole } from '../../../core/types';
 import type { ExtraBlock } from './types';
+import { isJsonLdScript } from '../json-ld-script';
 
 const ROLE_KEYS: [string, FieldRole][] = [
   ['brand', 'brand'],
@@ -18,10 +19,6 @@ const MAX_SCRIPT_CHARS = 2_000_000;
 const MAX_NODES = 20_000;
 const MAX_DEPTH = 12;
 const MAX_NAME_CHARS = 200;
-
-function isJsonLd(script: Element): boolean {
-  return (script.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
-}
 
 /** Parses a script's JSON, tolerating the HTML comment or CDATA wrappers some CMSs add. */
 export function parseJsonLoose(text: string): unknown {
@@ -92,7 +89,7 @@ export function jsonLdNames(root: unknown): ExtraBlock[] {
 export function jsonLdBlocks(doc: Document): ExtraBlock[] {
   const out: ExtraBlock[] = [];
   for (const script of Array.from(doc.querySelectorAll('script'))) {
-    if (!isJsonLd(script)) continue;
+    if (!isJsonLdScript(script)) continue;
     const text = script.textContent ?? '';
     if (text.length > MAX_SCRIPT_CHARS) continue;
     const parsed = parseJsonLoose(text);
