@@ -190,7 +190,6 @@ export class PageScanner {
    * most pages never load it. Once loaded it stays, and the page is scanned again with it.
    */
   #reader: PageReader | null = null;
-  #readerWanted = false;
   /** Loading the reader, or the scan with it still to complete: the report says scanning. */
   #readerPending = false;
   #readerFailed = false;
@@ -412,7 +411,6 @@ export class PageScanner {
           }
           this.#matchRetryMs = 0;
           this.#publish();
-          if (this.#readerWanted && !this.#reader) this.#loadReader();
         } catch (err) {
           if (ac.signal.aborted) continue;
           if (err instanceof OrphanedError) {
@@ -439,15 +437,12 @@ export class PageScanner {
    */
   readonly #readerHints: ReaderHints = {
     wanted: () => this.#reader === null,
-    onNeeded: () => {
-      this.#readerWanted = true;
-      this.#loadReader();
-    },
+    onNeeded: () => this.#loadReader(),
   };
 
   /** Loads the page reader, then scans the page again with it (the marks found so far stay meanwhile). */
   #loadReader(): void {
-    if (this.#readerPending || this.#readerFailed || this.#stopped) return;
+    if (this.#reader || this.#readerPending || this.#readerFailed || this.#stopped) return;
     this.#readerPending = true;
     this.#host.loadReader().then(
       (reader) => {
@@ -564,7 +559,7 @@ export class PageScanner {
     this.#complete = true;
     const reader = this.#reader;
     if (!reader) {
-      if (pageHasData(document, location.hostname)) this.#readerWanted = true;
+      if (pageHasData(document, location.hostname)) this.#loadReader();
       this.#pageData = [];
       this.#origins = { findings: [], stated: [] };
       return;

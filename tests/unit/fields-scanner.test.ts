@@ -2,7 +2,7 @@
 // the generic rules (block fields), scans the page's data as blocks without segments, and
 // reports those matches as from the page data (nothing painted, "show on page" false).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { scannerOnPage } from './helpers/scanner-page';
+import { completeReport, scannerOnPage } from './helpers/scanner-page';
 import compiled from '../../src/generated/compiled-lists.json';
 import type { CompiledData } from '../../src/core/types';
 import { isToBackground, type PageReport } from '../../src/shared/messages';
@@ -75,10 +75,7 @@ it('PageScanner: fields from the structure and the page data, on a site adapter 
   s.configure({ paused: false, matcher: localMatcher(data) });
   // The page names listed companies and holds data: the page reader is loaded and the page
   // read again with it before the report is complete.
-  await vi.waitFor(() => expect(reports.length > 0 && reports.at(-1)!.scanning !== true).toBe(true), {
-    timeout: 5000,
-    interval: 20,
-  });
+  await completeReport(reports);
   const report = reports.at(-1)!;
   const rows = report.matches.map((m) => `${m.text}|${m.level}|${m.field}|${m.fromPageData ?? false}`);
   // The brand field corroborates "Volvo" where it stands; in prose it stays possible.

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageReport } from '../../src/shared/messages';
 import type { Delivery } from '../../src/content/page-scanner';
-import { bundledData as data, scannerOnPage } from './helpers/scanner-page';
+import { bundledData as data, completeReport, scannerOnPage } from './helpers/scanner-page';
 import { localMatcher } from './helpers/local-matcher';
 import type { BlockMatcher } from '../../src/content/block-matcher';
 
@@ -209,10 +209,7 @@ describe('the page reader (fields, page data, origin rows), loaded when a page c
         '<p>One sentence and nothing else.</p></body></html>',
     );
     s.configure({ paused: false, matcher: localMatcher(data) });
-    await vi.waitFor(() => expect(reports.length > 0 && reports.at(-1)!.scanning !== true).toBe(true), {
-      timeout: 5000,
-      interval: 20,
-    });
+    await completeReport(reports);
     expect(readerLoads()).toBe(0);
     expect(reports.at(-1)!.blocks).toBe(2);
     s.stop();
@@ -269,10 +266,7 @@ describe('the page reader (fields, page data, origin rows), loaded when a page c
       { loadReader: () => Promise.reject(new Error('extension updated')) },
     );
     s.configure({ paused: false, matcher: localMatcher(data) });
-    await vi.waitFor(() => expect(reports.length > 0 && reports.at(-1)!.scanning !== true).toBe(true), {
-      timeout: 5000,
-      interval: 20,
-    });
+    await completeReport(reports);
     expect(readerLoads()).toBe(1);
     expect(texts(reports.at(-1))).toEqual(['Elbit Systems|flag']);
     s.stop();

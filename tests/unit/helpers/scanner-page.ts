@@ -2,7 +2,7 @@
 // (document, window, location, MutationObserver) and the scanner module loaded fresh, so
 // module state (highlights, observers) never leaks between tests. Callers restore the
 // globals with vi.unstubAllGlobals() in afterEach.
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import compiled from '../../../src/generated/compiled-lists.json';
 import type { CompiledData } from '../../../src/core/types';
@@ -57,4 +57,13 @@ export async function scannerOnPage(
     document: w.document as unknown as Document,
     readerLoads: () => loads,
   };
+}
+
+/** Waits (real clocks) until the scanner's last report is a complete one, and returns it. */
+export async function completeReport(reports: readonly PageReport[]): Promise<PageReport> {
+  await vi.waitFor(() => expect(reports.length > 0 && reports.at(-1)!.scanning !== true).toBe(true), {
+    timeout: 5000,
+    interval: 20,
+  });
+  return reports.at(-1)!;
 }
