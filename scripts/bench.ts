@@ -16,7 +16,8 @@
 //
 // Options: --quick (a short run), --no-browser, --browser-only (sections 3 and 4), --mb N (text size), --json FILE (results),
 // --unminified (measure an unminified build, to see which functions the time goes to),
-// --loads N (page loads per page and condition in section 4), --no-firefox.
+// --loads N (page loads per page and condition in section 4), --no-firefox, --loads-only (section 4 alone),
+// --startup-only (the trivial page's loads and memory per tab alone).
 // Figures of one full run are kept in README.md ("Performance"); docs/performance.md
 // explains the design choices. Progress goes to stderr, tables to stdout.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -51,6 +52,7 @@ const loadsArg = argValue('--loads');
 const noFirefox = args.includes('--no-firefox');
 const browserOnly = args.includes('--browser-only');
 const startupOnly = args.includes('--startup-only');
+const loadsOnly = args.includes('--loads-only');
 
 const log = (s: string): void => void process.stderr.write(s + '\n');
 const out = (s = ''): void => void process.stdout.write(s + '\n');
@@ -96,6 +98,14 @@ async function main(): Promise<number> {
   if (startupOnly) {
     // The trivial page's loads and memory per tab alone: a quick look while working on start-up.
     const loads = await runLoadBench({ quick, log, loads: loadsArg ? Number(loadsArg) : undefined, startupOnly });
+    results.loads = loads;
+    printLoadResults(loads, out);
+    if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
+    return 0;
+  }
+  if (loadsOnly) {
+    // Section 4 alone: the trivial page and the product pages, with and without the extension.
+    const loads = await runLoadBench({ quick, log, loads: loadsArg ? Number(loadsArg) : undefined, firefox: !noFirefox });
     results.loads = loads;
     printLoadResults(loads, out);
     if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
