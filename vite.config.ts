@@ -11,7 +11,7 @@ import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/vite-no-inner-html';
-import { pageReader } from './scripts/vite-page-reader';
+import { contentModules } from './scripts/vite-content-modules';
 import { manifestMatches } from './src/formats/page/sites';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -25,6 +25,10 @@ export default defineConfig(({ mode }) => {
   const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8'));
   manifest.version = pkg.version;
   manifest.content_scripts[0].matches = manifestMatches();
+  // Chromium imports the content script as a module (compiled off the page's thread);
+  // Firefox runs it bundled (src/content/boot-bundled.ts says why).
+  const boot = browser === 'chrome' ? 'src/content/boot-module.ts' : 'src/content/boot-bundled.ts';
+  manifest.content_scripts[0].js = [boot];
   if (browser === 'chrome') {
     delete manifest.browser_specific_settings;
   } else {
@@ -45,10 +49,11 @@ export default defineConfig(({ mode }) => {
       crx({
         manifest,
         browser,
-        contentScripts: { standaloneFiles: ['src/content/main.ts'] },
+        contentScripts: { standaloneFiles: [boot] },
       }),
-      // The page reader the content script loads when a page calls for it.
-      pageReader({ browser, target }),
+      // The modules the content script imports: the page reader, and in Chromium the
+      // content script proper.
+      contentModules({ browser, target, main: browser === 'chrome' }),
     ],
     define: {
       __BROWSER__: JSON.stringify(browser),

@@ -105,7 +105,12 @@ async function main(): Promise<number> {
   }
   if (loadsOnly) {
     // Section 4 alone: the trivial page and the product pages, with and without the extension.
-    const loads = await runLoadBench({ quick, log, loads: loadsArg ? Number(loadsArg) : undefined, firefox: !noFirefox });
+    const loads = await runLoadBench({
+      quick,
+      log,
+      loads: loadsArg ? Number(loadsArg) : undefined,
+      firefox: !noFirefox,
+    });
     results.loads = loads;
     printLoadResults(loads, out);
     if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));

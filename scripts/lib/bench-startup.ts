@@ -62,6 +62,8 @@ export function measureStartup(opts: { coldRuns: number; warmRuns: number; sampl
     'src/generated/match-index.json',
     'dist/chrome-local/src/content/main.js',
     'dist/chrome/src/content/main.js',
+    'dist/chrome/src/content/boot-module.js',
+    'dist/chrome/src/content/page-reader.js',
   ]
     .map(size)
     .filter((x): x is SizeRow => x !== null);

@@ -1,20 +1,14 @@
-// Content script entry: runs in every frame of the pages the manifest lists (and in any
-// tab where the user clicks "Check this page"). Reads the settings, then hands the page
-// to a PageScanner and the popup's messages to it. Nothing here may throw into the page:
-// every entry point is wrapped and failures are logged with console.debug only.
+// The content script proper, started in every frame of the pages the manifest lists (and
+// in any tab where the user clicks "Check this page") by boot-module.ts in Chromium and
+// boot-bundled.ts in Firefox. Reads the settings, then hands the page to a PageScanner and
+// the popup's messages to it. Nothing here may throw into the page: every entry point is
+// wrapped and failures are logged with console.debug only.
 // The match index is not here: the background holds it once for every tab and matches the
 // blocks this script sends it (remote-matcher.ts), so a page's start-up pays only for
 // this small script.
 import { browser, type Runtime } from '../shared/browser';
 import { listenForMessages, sendToExtension } from '../shared/messaging';
-import {
-  disabledListIds,
-  isSitePaused,
-  loadSettings,
-  marksFor,
-  onSettingsChanged,
-  type Settings,
-} from '../shared/settings';
+import { disabledListIds, isSitePaused, marksFor, type Settings } from '../shared/settings';
 import { isPopupToContent, type ContentToBackground, type PageReport } from '../shared/messages';
 import { PageScanner, type Delivery } from './page-scanner';
 import { ReviewModeState } from './review-mode';
@@ -22,11 +16,12 @@ import { PageMarksState } from './page-marks';
 import { ANSWER_TIMEOUT_MS, contextAlive, isContextInvalidated, withTimeout } from './ask-background';
 import { RemoteMatcher } from './remote-matcher';
 import { loadPageReader } from './reader-loader';
+import { onStoredStateChanged, readStoredState } from './stored-state';
+import { yieldToPage } from './scheduler';
 import type { ListChoice } from '../shared/match-messages';
 // Only these user-data modules: index.ts would bring idb into the content script.
 import { requestUserData } from '../shared/user-data/client';
 import { dismissedEntitySet } from '../shared/user-data/rules';
-import { USER_DATA_REVISION_KEY } from '../shared/user-data/changes';
 
 /** Marks the running instance in this frame's content-script world (double injection). */
 const INSTANCE = Symbol.for('settlement-screen.content-script');
@@ -138,7 +133,7 @@ async function send(report: PageReport): Promise<Delivery> {
   }
 }
 
-function start(): void {
+function startInFrame(): void {
   const holder = globalThis as unknown as InstanceHolder;
   const existing = holder[INSTANCE];
   if (existing) {
@@ -149,6 +144,13 @@ function start(): void {
     existing.stop();
   }
   if (!isHtmlDocument()) return;
+
+  // Where the frame is does not change while this script lives: read once, because the
+  // first reads of the top window and the location cost a fresh content-script world.
+  const site = siteHostname();
+  // The storage and the background answer in tasks of their own: ask before anything else.
+  const stored = readStoredState();
+  const userData = withTimeout(requestUserData(), ANSWER_TIMEOUT_MS).catch(() => null);
 
   const scanner = new PageScanner({
     send: async (report) => {
@@ -161,7 +163,9 @@ function start(): void {
   });
   const visible = whenVisible();
   const cleanups: (() => void)[] = [];
+  /** The settings in force (null until the page is first configured) and the latest read. */
   let settings: Settings | null = null;
+  let latest: Settings | null = null;
   const reviewMode = new ReviewModeState();
   const pageMarks = new PageMarksState();
 
@@ -177,9 +181,9 @@ function start(): void {
   };
   const apply = (s: Settings): void => {
     settings = s;
-    const paused = isSitePaused(s, siteHostname());
+    const paused = isSitePaused(s, site);
     reviewMode.setOption(s.reviewMode);
-    pageMarks.setOption(marksFor(s, siteHostname()).mark);
+    pageMarks.setOption(marksFor(s, site).mark);
     // Before configure(): the first scan it starts then paints with the right marks, or, in
     // private mode, paints nothing at all.
     scanner.setReviewMode(reviewMode.on);
@@ -188,27 +192,12 @@ function start(): void {
   };
 
   // Dismissals come from the background (IndexedDB is not reachable from here).
-  const refreshUserData = async (): Promise<void> => {
-    const reply = await withTimeout(requestUserData(), ANSWER_TIMEOUT_MS).catch(() => null);
+  const useUserData = (reply: Awaited<typeof userData>): void => {
     if (!reply || scanner.stopped) return;
-    scanner.setHidden(dismissedEntitySet(reply.dismissals, siteHostname()));
+    scanner.setHidden(dismissedEntitySet(reply.dismissals, site));
   };
-  const readRevision = async (): Promise<void> => {
-    const stored = await browser.storage.local.get(USER_DATA_REVISION_KEY).catch(() => ({}));
-    const value = (stored as Record<string, unknown>)[USER_DATA_REVISION_KEY];
-    revision = typeof value === 'string' ? value : null;
-  };
-  const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    try {
-      if (area !== 'local' || !(USER_DATA_REVISION_KEY in changes)) return;
-      const value = changes[USER_DATA_REVISION_KEY].newValue;
-      revision = typeof value === 'string' ? value : null;
-      void refreshUserData();
-      // A new revision is a new choice of lists: the page is matched again.
-      if (settings) apply(settings);
-    } catch (err) {
-      debug('could not follow a change of user data', err);
-    }
+  const refreshUserData = async (): Promise<void> => {
+    useUserData(await withTimeout(requestUserData(), ANSWER_TIMEOUT_MS).catch(() => null));
   };
 
   const instance: Instance = {
@@ -277,26 +266,29 @@ function start(): void {
 
   void (async () => {
     try {
-      // All come from elsewhere (storage, a round trip to the background, which may be
-      // waking up): ask for them together.
-      const [s] = await Promise.all([loadSettings(), refreshUserData(), readRevision()]);
+      const [state] = await Promise.all([stored, userData.then(useUserData)]);
       if (scanner.stopped) return;
-      browser.storage.onChanged.addListener(onStorageChanged);
-      cleanups.push(() => browser.storage.onChanged.removeListener(onStorageChanged));
-      if (scanner.stopped) return;
-      if (!isSitePaused(s, siteHostname())) await visible.promise;
-      if (scanner.stopped) return;
-      apply(s);
+      latest = state.settings;
+      revision = state.revision;
       cleanups.push(
-        onSettingsChanged((next) => {
+        onStoredStateChanged((change) => {
           try {
-            if (settings && sameSettings(settings, next)) return;
-            apply(next);
+            const revisionChanged = change.revision !== undefined && change.revision !== revision;
+            if (change.revision !== undefined) revision = change.revision;
+            if (revisionChanged) void refreshUserData();
+            if (change.settings) latest = change.settings;
+            // Not configured yet (a hidden tab): the first configure takes the latest.
+            if (!settings || !latest) return;
+            // A new revision is a new choice of lists: the page is matched again.
+            if (revisionChanged || !sameSettings(settings, latest)) apply(latest);
           } catch (err) {
-            debug('could not apply new settings', err);
+            debug('could not follow a change of settings or user data', err);
           }
         }),
       );
+      if (!isSitePaused(latest, site)) await visible.promise;
+      if (scanner.stopped) return;
+      apply(latest);
     } catch (err) {
       if (isContextInvalidated(err)) instance.stop();
       else debug('could not start', err);
@@ -308,8 +300,18 @@ function sameSettings(a: Settings, b: Settings): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-try {
-  start();
-} catch (err) {
-  debug('could not start', err);
+/**
+ * Called at each injection into this frame. In Chromium the module is evaluated once per
+ * frame, so a second injection finds the running instance here and asks it to scan again.
+ */
+export function start(): void {
+  // The module's evaluation is one task of the page; starting in the next keeps the first
+  // touches of the page and of the extension APIs out of that task.
+  void yieldToPage().then(() => {
+    try {
+      startInFrame();
+    } catch (err) {
+      debug('could not start', err);
+    }
+  });
 }

@@ -3,9 +3,7 @@
 // web_accessible_resources (Chrome with a per-session URL, use_dynamic_url, so pages cannot
 // probe for it), the only way a content script can load more of its own code.
 import type { PageReader } from './page-reader-api';
-
-/** Where the build puts the reader (scripts/vite-page-reader.ts). */
-export const PAGE_READER_FILE = 'src/content/page-reader.js';
+import { PAGE_READER_FILE } from './module-files';
 
 // Both browsers have `chrome`. The import's address is written as the extension's own URL
 // call, in full, because that is what Mozilla's linter accepts for a dynamic import.

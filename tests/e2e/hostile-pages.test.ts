@@ -306,6 +306,13 @@ const CASES: HostileCase[] = [
     },
   },
   {
+    name: 'a Content-Security-Policy that allows nothing',
+    path: 'strict-csp.html',
+    // Ahava is only in the page's JSON-LD: its flag proves that the page reader loaded too.
+    flags: ['Ahava – Dead Sea Laboratories Ltd.', 'Motorola Solutions, Inc.'],
+    highlights: ['Motorola Solutions, Inc.'],
+  },
+  {
     name: 'SVG text',
     path: 'svg-text.html',
     flags: ['Heidelberg Materials AG', 'Motorola Solutions, Inc.'],

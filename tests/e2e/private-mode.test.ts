@@ -104,11 +104,12 @@ const visibleFlagTexts = (r: TabResults) =>
     .sort();
 
 /**
- * A probe's outcomes as a page on the web could get them. The page reader is web-accessible,
- * for the content script's import: Chrome serves it only under a URL made for the session, so
- * the extension's fixed address finds nothing, as for any other file; Firefox's address
- * carries a random id per profile, which a page cannot know (the test knows it, and with it
- * the reader's file loads), so in Firefox its outcomes are left out.
+ * A probe's outcomes as a page on the web could get them. The page reader (and in Chrome the
+ * content script proper) is web-accessible, for the content script's imports: Chrome serves
+ * them only under a URL made for the session, so the extension's fixed address finds
+ * nothing, as for any other file; Firefox's address carries a random id per profile, which
+ * a page cannot know (the test knows it, and with it the reader's file loads), so in
+ * Firefox the reader's outcomes are left out.
  */
 function knownToPages(browserName: BrowserName, probe: string[]): string[] {
   return browserName === 'firefox' ? probe.filter((x) => !x.startsWith('src/content/page-reader.js ')) : probe;

@@ -62,10 +62,11 @@ describe.each(['chrome', 'firefox'] as Target[])('the %s build', (target) => {
       expect(m.host_permissions ?? []).toEqual([]);
       expect([...m.optional_host_permissions].sort()).toEqual(['http://*/*', 'https://*/*']);
       expect(m.externally_connectable).toBeUndefined();
-      // The page reader alone, for the content script's import (src/content/reader-loader.ts).
+      // The content script's imports alone: in Chromium the content script proper
+      // (src/content/boot-module.ts), in both the page reader (src/content/reader-loader.ts).
       expect(m.web_accessible_resources).toEqual([
         {
-          resources: ['src/content/page-reader.js'],
+          resources: [...(target === 'chrome' ? ['src/content/main.js'] : []), 'src/content/page-reader.js'],
           matches: ['<all_urls>'],
           ...(target === 'chrome' ? { use_dynamic_url: true } : {}),
         },

@@ -193,6 +193,7 @@
       'icons/icon-16.png',
       'src/ui/popup/index.html',
       'src/ui/options/index.html',
+      'src/content/main.js',
       'src/content/page-reader.js',
     ];
     const out = [];
