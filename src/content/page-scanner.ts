@@ -503,6 +503,10 @@ export class PageScanner {
   }
 
   async #fullScan(signal: AbortSignal): Promise<void> {
+    // In a task of its own: what asked for the scan (the page reader's module evaluation,
+    // the settings' arrival, a message) already used some of the task it runs in.
+    await yieldToPage();
+    if (signal.aborted) throw signal.reason;
     const matcher = this.#matcher as BlockMatcher;
     const previous = foundByFirstNode(this.#index.blocks);
     // The new index is built inside the slices too: on a large page, building it in one
