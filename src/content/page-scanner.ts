@@ -123,10 +123,11 @@ function firstNode(e: ScannedBlock): Text | undefined {
 }
 
 /**
- * Until the first full scan has run this long, nothing is shown (a short page is shown once,
- * complete); then what it found so far, and after that the first name to mark as soon as
- * it comes back: the next progress publish may be a second away, and a mark never goes
- * away as more of the page comes in (page resolution only turns possibles into flags).
+ * Until the first full scan has run this long, nothing is shown but a name to mark (a short
+ * page without one is shown once, complete); then what it found so far. The first name to
+ * mark is shown as soon as it comes back, whenever that is: the next progress publish may be
+ * a second away, and a mark never goes away as more of the page comes in (page resolution
+ * only turns possibles into flags).
  */
 const FIRST_PUBLISH_MS = 100;
 /** Later progress publishes of that first scan, at most this often. */
@@ -518,8 +519,7 @@ export class PageScanner {
     // never completed (a second injection or a flood aborted it). A later full scan
     // replaces a complete result, which stays in place until the new one is complete.
     const progressive = !this.#complete;
-    const firstPublishAt = performance.now() + FIRST_PUBLISH_MS;
-    let publishAt = firstPublishAt;
+    let publishAt = performance.now() + FIRST_PUBLISH_MS;
     if (progressive) {
       this.#index = next;
       this.#scanning = true;
@@ -537,7 +537,7 @@ export class PageScanner {
         }
         if (!progressive) return;
         const now = performance.now();
-        if (now < publishAt && !(markable && !shown && now >= firstPublishAt)) return;
+        if (now < publishAt && !(markable && !shown)) return;
         this.#publish();
         shown = markable;
         publishAt = performance.now() + PROGRESS_PUBLISH_MS;

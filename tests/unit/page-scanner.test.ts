@@ -168,6 +168,36 @@ it('shows the first name to mark as soon as its batch comes back, while later ba
   s.stop();
 }, 40_000);
 
+it('shows a name to mark from the first batch at once, not when the first progress publish is due', async () => {
+  // The first batch names a listed company and comes back at once; every batch after it
+  // waits for the test. A scanner that held the first name back until its first progress
+  // publish would have nothing to publish it with: no batch comes back to trigger one.
+  const rows: string[] = [];
+  for (let i = 0; i < 20_000; i++) rows.push(`<p>Row ${i}: ${i === 0 ? 'Ahava' : 'plain words'}</p>`);
+  const { scanner: s, reports } = await scannerOnPage(
+    `<!doctype html><html><head><title>T</title></head><body>${rows.join('')}</body></html>`,
+  );
+  const inner = localMatcher(data);
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let batches = 0;
+  const matcher: BlockMatcher = {
+    key: inner.key,
+    scanBlocks: async (blocks) => {
+      if (++batches > 1) await held;
+      return inner.scanBlocks(blocks);
+    },
+    findOrigins: (contexts) => inner.findOrigins(contexts),
+  };
+  s.configure({ paused: false, matcher });
+  const flagged = (r: PageReport) => texts(r).includes('Ahava|flag');
+  await vi.waitFor(() => expect(reports.some(flagged)).toBe(true), { timeout: 5_000, interval: 20 });
+  expect(reports.find(flagged)!.scanning).toBe(true);
+  release();
+  await vi.waitFor(() => expect(reports.some((r) => !r.scanning)).toBe(true), { timeout: 30_000, interval: 50 });
+  s.stop();
+}, 40_000);
+
 it('shows what the first scan of a large page found so far, then the complete result', async () => {
   // 60,000 blocks: the first listed name near the top, the second near the end.
   const rows: string[] = [];
