@@ -160,6 +160,8 @@ function startInFrame(): void {
       return delivery;
     },
     loadReader: loadPageReader,
+    // Asked for below, beside the settings: the scan does not wait for them, the marks do.
+    dismissalsPending: true,
   });
   const visible = whenVisible();
   const cleanups: (() => void)[] = [];
@@ -266,7 +268,9 @@ function startInFrame(): void {
 
   void (async () => {
     try {
-      const [state] = await Promise.all([stored, userData.then(useUserData)]);
+      // No answer: no dismissals known, and everything found is marked, as before any.
+      void userData.then((reply) => (reply ? useUserData(reply) : scanner.setHidden(new Set())));
+      const state = await stored;
       if (scanner.stopped) return;
       latest = state.settings;
       revision = state.revision;

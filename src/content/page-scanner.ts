@@ -83,6 +83,12 @@ export interface ScannerHost {
   send(report: PageReport): Promise<Delivery>;
   /** The page reader (page-reader-api.ts), loaded when the page first calls for it. */
   loadReader(): Promise<PageReader>;
+  /**
+   * True: the user's dismissals are still on their way, and nothing is painted until the
+   * first setHidden() brings them (a dismissed company would otherwise show for a moment).
+   * The page is scanned and reported meanwhile.
+   */
+  dismissalsPending?: boolean;
 }
 
 const REPORT_INTERVAL_MS = 500;
@@ -195,8 +201,12 @@ export class PageScanner {
   #readerPending = false;
   #readerFailed = false;
 
+  /** False until the first setHidden() when the host said the dismissals were pending. */
+  #hiddenKnown: boolean;
+
   constructor(host: ScannerHost) {
     this.#host = host;
+    this.#hiddenKnown = host.dismissalsPending !== true;
   }
 
   get stopped(): boolean {
@@ -209,7 +219,8 @@ export class PageScanner {
    */
   setHidden(entities: ReadonlySet<string>): void {
     const key = [...entities].sort().join('\n');
-    if (key === this.#hiddenKey) return;
+    if (key === this.#hiddenKey && this.#hiddenKnown) return;
+    this.#hiddenKnown = true;
     this.#hiddenKey = key;
     this.#hidden = entities;
     if (this.#hasReport && !this.#paused && !this.#stopped) this.#publish();
@@ -654,8 +665,8 @@ export class PageScanner {
     this.#found = this.#index.blocks.filter(hasFindings);
     for (const e of this.#pageData) if (hasFindings(e)) this.#found.push(e);
     this.#resolved = resolvePage(this.#found.map((e) => e.found.scan));
-    if (this.#marks) this.#paintMarks();
-    else this.#clearMarks();
+    if (!this.#marks) this.#clearMarks();
+    else if (this.#hiddenKnown) this.#paintMarks();
     this.#hasReport = true;
     this.#scheduleReport(this.#forceReport);
     this.#forceReport = false;
