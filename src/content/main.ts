@@ -150,7 +150,14 @@ function startInFrame(): void {
   const site = siteHostname();
   // The storage and the background answer in tasks of their own: ask before anything else.
   const stored = readStoredState();
-  const userData = withTimeout(requestUserData(), ANSWER_TIMEOUT_MS).catch(() => null);
+  // Dismissals come from the background (IndexedDB is not reachable from here); null when
+  // it gives no usable answer.
+  const askDismissals = (): Promise<ReadonlySet<string> | null> =>
+    withTimeout(requestUserData(), ANSWER_TIMEOUT_MS).then(
+      (reply) => (reply ? dismissedEntitySet(reply.dismissals, site) : null),
+      () => null,
+    );
+  const firstDismissals = askDismissals();
 
   const scanner = new PageScanner({
     send: async (report) => {
@@ -160,7 +167,7 @@ function startInFrame(): void {
       return delivery;
     },
     loadReader: loadPageReader,
-    // Asked for below, beside the settings: the scan does not wait for them, the marks do.
+    // Asked for above, beside the settings: the scan does not wait for them, the marks do.
     dismissalsPending: true,
   });
   const visible = whenVisible();
@@ -193,13 +200,10 @@ function startInFrame(): void {
     scanner.configure({ paused, matcher: matcherFor(s) });
   };
 
-  // Dismissals come from the background (IndexedDB is not reachable from here).
-  const useUserData = (reply: Awaited<typeof userData>): void => {
-    if (!reply || scanner.stopped) return;
-    scanner.setHidden(dismissedEntitySet(reply.dismissals, site));
-  };
+  // A later answer that fails keeps the dismissals already applied.
   const refreshUserData = async (): Promise<void> => {
-    useUserData(await withTimeout(requestUserData(), ANSWER_TIMEOUT_MS).catch(() => null));
+    const hidden = await askDismissals();
+    if (hidden && !scanner.stopped) scanner.setHidden(hidden);
   };
 
   const instance: Instance = {
@@ -269,7 +273,7 @@ function startInFrame(): void {
   void (async () => {
     try {
       // No answer: no dismissals known, and everything found is marked, as before any.
-      void userData.then((reply) => (reply ? useUserData(reply) : scanner.setHidden(new Set())));
+      void firstDismissals.then((hidden) => scanner.setHidden(hidden ?? new Set()));
       const state = await stored;
       if (scanner.stopped) return;
       latest = state.settings;
