@@ -65,6 +65,11 @@ async function browserSections(results: Record<string, unknown>): Promise<void> 
   out();
   printBrowserResults(browser, out);
   log('page loads with and without the extension ...');
+  await loadSection(results);
+}
+
+/** Section 4: page loads with and without the extension (trivial page, product pages, memory, Firefox). */
+async function loadSection(results: Record<string, unknown>): Promise<void> {
   const loads = await runLoadBench({
     quick,
     log,
@@ -105,14 +110,7 @@ async function main(): Promise<number> {
   }
   if (loadsOnly) {
     // Section 4 alone: the trivial page and the product pages, with and without the extension.
-    const loads = await runLoadBench({
-      quick,
-      log,
-      loads: loadsArg ? Number(loadsArg) : undefined,
-      firefox: !noFirefox,
-    });
-    results.loads = loads;
-    printLoadResults(loads, out);
+    await loadSection(results);
     if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
     return 0;
   }

@@ -21,6 +21,30 @@ function fakeClocks(): void {
 }
 const texts = (r: PageReport | undefined) => (r?.matches ?? []).map((m) => `${m.text}|${m.level}`);
 
+/** A page of `rows` paragraphs, "Ahava" in the one at `listedAt`, "plain words" elsewhere. */
+const rowsPage = (rows: number, listedAt: number): string => {
+  const out: string[] = [];
+  for (let i = 0; i < rows; i++) out.push(`<p>Row ${i}: ${i === listedAt ? 'Ahava' : 'plain words'}</p>`);
+  return `<!doctype html><html><head><title>T</title></head><body>${out.join('')}</body></html>`;
+};
+
+/** The bundled lists' matcher, each batch first awaiting `before(batch number, its blocks)`. */
+const gatedMatcher = (before: (n: number, blockTexts: string[]) => Promise<void>): BlockMatcher => {
+  const inner = localMatcher(data);
+  let batches = 0;
+  return {
+    key: inner.key,
+    scanBlocks: async (blocks) => {
+      await before(
+        ++batches,
+        blocks.map((b) => b.text),
+      );
+      return inner.scanBlocks(blocks);
+    },
+    findOrigins: (contexts) => inner.findOrigins(contexts),
+  };
+};
+
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
@@ -137,27 +161,15 @@ it('shows the first name to mark as soon as its batch comes back, while later ba
   // the batch naming a listed company comes back at once, and every batch after it waits
   // for the test. Delivery is in page order: a scanner that waited for its next progress
   // publish would show nothing until the held batches came back.
-  const rows: string[] = [];
-  for (let i = 0; i < 20_000; i++) rows.push(`<p>Row ${i}: ${i === 10_000 ? 'Ahava' : 'plain words'}</p>`);
-  const { scanner: s, reports } = await scannerOnPage(
-    `<!doctype html><html><head><title>T</title></head><body>${rows.join('')}</body></html>`,
-  );
-  const inner = localMatcher(data);
+  const { scanner: s, reports } = await scannerOnPage(rowsPage(20_000, 10_000));
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
-  let batches = 0;
   let listedBatch = Infinity;
-  const matcher: BlockMatcher = {
-    key: inner.key,
-    scanBlocks: async (blocks) => {
-      const n = ++batches;
-      if (n === 1) await new Promise((r) => setTimeout(r, 150));
-      if (n > listedBatch) await held;
-      if (blocks.some((b) => b.text.includes('Ahava'))) listedBatch = n;
-      return inner.scanBlocks(blocks);
-    },
-    findOrigins: (contexts) => inner.findOrigins(contexts),
-  };
+  const matcher = gatedMatcher(async (n, blockTexts) => {
+    if (n === 1) await new Promise((r) => setTimeout(r, 150));
+    if (n > listedBatch) await held;
+    if (blockTexts.some((t) => t.includes('Ahava'))) listedBatch = n;
+  });
   s.configure({ paused: false, matcher });
   const flagged = (r: PageReport) => texts(r).includes('Ahava|flag');
   await vi.waitFor(() => expect(reports.some(flagged)).toBe(true), { timeout: 20_000, interval: 20 });
@@ -172,23 +184,12 @@ it('shows a name to mark from the first batch at once, not when the first progre
   // The first batch names a listed company and comes back at once; every batch after it
   // waits for the test. A scanner that held the first name back until its first progress
   // publish would have nothing to publish it with: no batch comes back to trigger one.
-  const rows: string[] = [];
-  for (let i = 0; i < 20_000; i++) rows.push(`<p>Row ${i}: ${i === 0 ? 'Ahava' : 'plain words'}</p>`);
-  const { scanner: s, reports } = await scannerOnPage(
-    `<!doctype html><html><head><title>T</title></head><body>${rows.join('')}</body></html>`,
-  );
-  const inner = localMatcher(data);
+  const { scanner: s, reports } = await scannerOnPage(rowsPage(20_000, 0));
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
-  let batches = 0;
-  const matcher: BlockMatcher = {
-    key: inner.key,
-    scanBlocks: async (blocks) => {
-      if (++batches > 1) await held;
-      return inner.scanBlocks(blocks);
-    },
-    findOrigins: (contexts) => inner.findOrigins(contexts),
-  };
+  const matcher = gatedMatcher(async (n) => {
+    if (n > 1) await held;
+  });
   s.configure({ paused: false, matcher });
   const flagged = (r: PageReport) => texts(r).includes('Ahava|flag');
   await vi.waitFor(() => expect(reports.some(flagged)).toBe(true), { timeout: 5_000, interval: 20 });
