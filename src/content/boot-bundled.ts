@@ -1,8 +1,8 @@
 // The content script the Firefox manifest names: the content script proper (main.ts) bundled
-// in. Firefox compiles an extension's content scripts once per process and keeps them, so
-// there is no per-page compile to move off the page's thread (boot-module.ts, Chromium); and
-// a module import from a frame whose document the page wrote with document.open() never
-// completed there, which would leave such frames unread.
+// in. Firefox caches an extension's compiled content scripts, so the per-page compile that
+// boot-module.ts moves off the page's thread in Chromium is not the cost there; and with a
+// module import, a frame whose document the page wrote with document.open() was never read
+// in Firefox (tests/e2e/hostile-pages.test.ts, frames of every kind).
 import { start } from './main';
 
 start();
