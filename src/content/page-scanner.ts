@@ -4,7 +4,8 @@
 // rescans of changed containers) run one at a time; a full-scan request aborts whatever
 // runs and starts over. State is replaced only when a job completes, so an aborted job
 // leaves the last good result in place; the exception is a page with no complete result
-// yet, whose first scan shows what it has found as it goes (#fullScan).
+// yet, whose first scan shows what it has found as it goes (#fullScan), beside what an
+// aborted first scan had found further down.
 //
 // Cost after a job is proportional to what changed, not to the page: on a 60,000-block
 // page every per-block loop that touches the DOM would be a long task, so stale blocks
@@ -176,6 +177,13 @@ export class PageScanner {
   #scanning = false;
   /** The index holds a completed full scan (kept up to date by rescans since). */
   #complete = false;
+  /**
+   * While a first scan starts over (the page reader arrived, the page was flooded with
+   * changes, a second injection), what the scans before it found and it has not reached
+   * yet, by first text node: still shown, so a mark never goes away while the walk makes
+   * its way back to it (seconds on a large page).
+   */
+  #carried: Map<Text, FoundBlock> | null = null;
 
   #reportTimer: ReturnType<typeof setTimeout> | null = null;
   #lastSentAt = -Infinity;
@@ -288,7 +296,7 @@ export class PageScanner {
   reveal(key: string): boolean {
     const parsed = parseMatchKey(key);
     if (!parsed) return false;
-    const found = this.#index.byId.get(parsed.blockId)?.found;
+    const found = this.#foundById(parsed.blockId);
     const m = found?.scan.matches.find((x) => x.start === parsed.start);
     // Matches from the page's data (no entry in the index) have nothing on the page to show.
     if (!found || !m) return false;
@@ -296,6 +304,13 @@ export class PageScanner {
     // painted (for two seconds) and the page scrolls there.
     this.#painted = true;
     return revealRange(mapMatchToRanges(found.block, m.start, m.end));
+  }
+
+  #foundById(id: number): Found | undefined {
+    const found = this.#index.byId.get(id)?.found;
+    if (found || !this.#carried) return found;
+    for (const e of this.#carried.values()) if (e.id === id) return e.found;
+    return undefined;
   }
 
   /** Re-sends the current report (after bfcache restore the background may have forgotten it). */
@@ -340,6 +355,7 @@ export class PageScanner {
       this.#reportTimer = null;
     }
     this.#index = new PageIndex();
+    this.#carried = null;
     this.#pageData = [];
     this.#found = [];
     this.#resolved = [];
@@ -521,6 +537,7 @@ export class PageScanner {
     if (signal.aborted) throw signal.reason;
     const matcher = this.#matcher as BlockMatcher;
     const previous = foundByFirstNode(this.#index.blocks);
+    if (this.#carried) for (const [node, e] of this.#carried) if (!previous.has(node)) previous.set(node, e);
     // The new index is built inside the slices too: on a large page, building it in one
     // go at the end is itself a long task.
     const next = new PageIndex();
@@ -531,7 +548,11 @@ export class PageScanner {
     // replaces a complete result, which stays in place until the new one is complete.
     const progressive = !this.#complete;
     let publishAt = performance.now() + FIRST_PUBLISH_MS;
+    let carried: Map<Text, FoundBlock> | null = null;
     if (progressive) {
+      // Only what the current choice of lists found: a new choice shows nothing of the old.
+      carried = new Map([...previous].filter(([, e]) => e.gen === this.#gen));
+      this.#carried = carried;
       this.#index = next;
       this.#scanning = true;
     }
@@ -543,6 +564,8 @@ export class PageScanner {
       signal,
       (items, scans) => {
         for (const e of this.#scannedOf(items, scans)) {
+          const first = firstNode(e);
+          if (carried && first) carried.delete(first);
           next.add(e);
           if (!markable && e.found?.scan.matches.some((m) => markFor(m.level, this.#reviewMode))) markable = true;
         }
@@ -572,6 +595,7 @@ export class PageScanner {
     // by the rescan that follows.
     this.#index = next;
     this.#complete = true;
+    this.#carried = null;
     const reader = this.#reader;
     if (!reader) {
       if (pageHasData(document, location.hostname)) this.#loadReader();
@@ -663,6 +687,8 @@ export class PageScanner {
 
   #publish(): void {
     this.#found = this.#index.blocks.filter(hasFindings);
+    // Not yet reached again by a first scan that started over (a removed one is not shown).
+    if (this.#carried) for (const e of this.#carried.values()) if (firstNode(e)?.isConnected) this.#found.push(e);
     for (const e of this.#pageData) if (hasFindings(e)) this.#found.push(e);
     this.#resolved = resolvePage(this.#found.map((e) => e.found.scan));
     if (!this.#marks) this.#clearMarks();

@@ -28,18 +28,24 @@ const rowsPage = (rows: number, listedAt: number): string => {
   return `<!doctype html><html><head><title>T</title></head><body>${out.join('')}</body></html>`;
 };
 
-/** The bundled lists' matcher, each batch first awaiting `before(batch number, its blocks)`. */
-const gatedMatcher = (before: (n: number, blockTexts: string[]) => Promise<void>): BlockMatcher => {
+/**
+ * The bundled lists' matcher, each batch first awaiting `before(batch number, its blocks)`.
+ * It calls for the page reader only with `callsForReader` (a reader arriving starts the scan over).
+ */
+const gatedMatcher = (
+  before: (n: number, blockTexts: string[]) => Promise<void>,
+  { callsForReader = false } = {},
+): BlockMatcher => {
   const inner = localMatcher(data);
   let batches = 0;
   return {
     key: inner.key,
-    scanBlocks: async (blocks) => {
+    scanBlocks: async (blocks, opts) => {
       await before(
         ++batches,
         blocks.map((b) => b.text),
       );
-      return inner.scanBlocks(blocks);
+      return inner.scanBlocks(blocks, callsForReader ? opts : {});
     },
     findOrigins: (contexts) => inner.findOrigins(contexts),
   };
@@ -196,6 +202,65 @@ it('shows a name to mark from the first batch at once, not when the first progre
   expect(reports.find(flagged)!.scanning).toBe(true);
   release();
   await vi.waitFor(() => expect(reports.some((r) => !r.scanning)).toBe(true), { timeout: 30_000, interval: 50 });
+  s.stop();
+}, 40_000);
+
+it('keeps a mark shown while the first scan starts over with the page reader', async () => {
+  // The listed name halfway down the page calls for the page reader, and the first scan
+  // starts over with it from the top. The new walk's first batch comes back after the first
+  // progress publish is due, and the test holds every batch after it: the page is then
+  // reported with the walk far from the name. A scanner that showed only what the new walk
+  // had found would report it without the mark.
+  // Rows without numbers: a number such as 1664 (a beer brand) would call for the reader first.
+  const rows = Array.from({ length: 20_000 }, (_, i) => `<p>${i === 10_000 ? 'Ahava' : 'plain words'}</p>`);
+  const { reader } = await import('../../src/content/page-reader');
+  let readerIn = false;
+  let readerArrived!: () => void;
+  const arrival = new Promise<void>((r) => (readerArrived = r));
+  const { scanner: s, reports } = await scannerOnPage(
+    `<!doctype html><html><head><title>T</title></head><body>${rows.join('')}</body></html>`,
+    {
+      loadReader: async () => {
+        readerIn = true;
+        readerArrived();
+        return reader;
+      },
+    },
+  );
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let seenListed = false;
+  let afterReader = 0;
+  let reportsBeforeFirstAnswer = -1;
+  const matcher = gatedMatcher(
+    async (_n, blockTexts) => {
+      if (!readerIn) {
+        // Batches after the name's wait for the reader, so the first walk cannot end first.
+        if (seenListed) await arrival;
+        if (blockTexts.includes('Ahava')) seenListed = true;
+        return;
+      }
+      if (++afterReader > 1) return held;
+      await new Promise((r) => setTimeout(r, 150));
+      reportsBeforeFirstAnswer = reports.length;
+    },
+    { callsForReader: true },
+  );
+  s.configure({ paused: false, matcher });
+  const flagged = (r: PageReport) => texts(r).includes('Ahava|flag');
+  await vi.waitFor(() => expect(reportsBeforeFirstAnswer).toBeGreaterThanOrEqual(0), { timeout: 20_000, interval: 20 });
+  await vi.waitFor(() => expect(reports.length).toBeGreaterThan(reportsBeforeFirstAnswer), {
+    timeout: 5_000,
+    interval: 20,
+  });
+  const during = reports.at(-1)!;
+  expect(during.scanning).toBe(true);
+  expect(during.blocks).toBeLessThan(10_000);
+  expect(flagged(during)).toBe(true);
+  release();
+  const complete = await completeReport(reports);
+  expect(flagged(complete)).toBe(true);
+  expect(complete.blocks).toBe(20_000);
   s.stop();
 }, 40_000);
 
