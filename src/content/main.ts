@@ -148,7 +148,7 @@ function startInFrame(): void {
   // Where the frame is does not change while this script lives: read once, because the
   // first reads of the top window and the location cost a fresh content-script world.
   const site = siteHostname();
-  // The storage and the background answer in tasks of their own: ask before anything else.
+  // The storage answers in a task of its own: ask before anything else.
   const stored = readStoredState();
   // Dismissals come from the background (IndexedDB is not reachable from here); null when
   // it gives no usable answer.
@@ -157,7 +157,6 @@ function startInFrame(): void {
       (reply) => (reply ? dismissedEntitySet(reply.dismissals, site) : null),
       () => null,
     );
-  const firstDismissals = askDismissals();
 
   const scanner = new PageScanner({
     send: async (report) => {
@@ -167,8 +166,8 @@ function startInFrame(): void {
       return delivery;
     },
     loadReader: loadPageReader,
-    // Asked for above, beside the settings: the scan does not wait for them, the marks do.
-    dismissalsPending: true,
+    // No answer: no dismissals known, and everything found is marked, as before any.
+    wantDismissals: () => void askDismissals().then((hidden) => scanner.setHidden(hidden ?? new Set())),
   });
   const visible = whenVisible();
   const cleanups: (() => void)[] = [];
@@ -272,8 +271,6 @@ function startInFrame(): void {
 
   void (async () => {
     try {
-      // No answer: no dismissals known, and everything found is marked, as before any.
-      void firstDismissals.then((hidden) => scanner.setHidden(hidden ?? new Set()));
       const state = await stored;
       if (scanner.stopped) return;
       latest = state.settings;

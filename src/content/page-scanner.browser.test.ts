@@ -1,7 +1,7 @@
 // The page scanner's marks in the real engines while the user's dismissals are on their way
-// (the content script asks for them beside the settings and does not hold the scan for
-// them): the page is scanned and reported, nothing is painted until they come, and then
-// everything but the dismissed company is.
+// (the scanner asks for them when it first has something to paint and does not hold the
+// scan for them): the page is scanned and reported, nothing is painted until they come, and
+// then everything but the dismissed company is.
 import { afterEach, expect, it } from 'vitest';
 import compiled from '../generated/compiled-lists.json';
 import { Matcher } from '../core/matcher';
@@ -45,18 +45,20 @@ it('paints nothing until the dismissals come, then all but the dismissed company
     document.body.append(p);
   }
   const reports: PageReport[] = [];
+  let asked = 0;
   scanner = new PageScanner({
     send: async (r) => {
       reports.push(r);
       return 'sent';
     },
     loadReader: () => Promise.reject(new Error('not needed here')),
-    dismissalsPending: true,
+    wantDismissals: () => asked++,
   });
   scanner.setMarks(true);
   scanner.configure({ paused: false, matcher });
   await expect.poll(() => reports.some((r) => !r.scanning && r.matches.length === 2), { timeout: 5000 }).toBe(true);
   expect(flagged()).toEqual([]);
+  expect(asked).toBe(1);
 
   const matches = reports.at(-1)!.matches;
   const ahava = matches.find((m) => m.text === 'Ahava')!;

@@ -85,11 +85,13 @@ export interface ScannerHost {
   /** The page reader (page-reader-api.ts), loaded when the page first calls for it. */
   loadReader(): Promise<PageReader>;
   /**
-   * True: the user's dismissals are still on their way, and nothing is painted until the
-   * first setHidden() brings them (a dismissed company would otherwise show for a moment).
-   * The page is scanned and reported meanwhile.
+   * Asks for the user's dismissals, once, when the scanner first has something to paint
+   * (most pages never do, and the question costs every page's start-up a round trip to the
+   * background). Nothing is painted until setHidden() brings them: a dismissed company
+   * would otherwise show for a moment. The page is scanned and reported meanwhile. Without
+   * it, the scanner paints at once and nothing is dismissed until setHidden().
    */
-  dismissalsPending?: boolean;
+  wantDismissals?(): void;
 }
 
 const REPORT_INTERVAL_MS = 500;
@@ -209,12 +211,13 @@ export class PageScanner {
   #readerPending = false;
   #readerFailed = false;
 
-  /** False until the first setHidden() when the host said the dismissals were pending. */
+  /** False until the first setHidden() when the host is asked for the dismissals. */
   #hiddenKnown: boolean;
+  #dismissalsAsked = false;
 
   constructor(host: ScannerHost) {
     this.#host = host;
-    this.#hiddenKnown = host.dismissalsPending !== true;
+    this.#hiddenKnown = host.wantDismissals === undefined;
   }
 
   get stopped(): boolean {
@@ -693,9 +696,17 @@ export class PageScanner {
     this.#resolved = resolvePage(this.#found.map((e) => e.found.scan));
     if (!this.#marks) this.#clearMarks();
     else if (this.#hiddenKnown) this.#paintMarks();
+    else if (!this.#dismissalsAsked && this.#resolved.some((scan) => this.#marksSome(scan))) {
+      this.#dismissalsAsked = true;
+      this.#host.wantDismissals?.();
+    }
     this.#hasReport = true;
     this.#scheduleReport(this.#forceReport);
     this.#forceReport = false;
+  }
+
+  #marksSome(scan: BlockScan): boolean {
+    return scan.matches.some((m) => markFor(m.level, this.#reviewMode) !== null);
   }
 
   #paintMarks(): void {

@@ -294,6 +294,34 @@ it('shows what the first scan of a large page found so far, then the complete re
   s.stop();
 }, 40_000);
 
+it('asks for the dismissals once there is something to mark, and not while the marks are off', async () => {
+  let asked = 0;
+  const {
+    scanner: s,
+    reports,
+    document: doc,
+  } = await scannerOnPage(
+    '<!doctype html><html lang="en"><head><title>T</title></head><body><h1>A trivial page</h1>' +
+      '<div id="d"><p>One sentence and nothing else.</p></div></body></html>',
+    { wantDismissals: () => asked++ },
+  );
+  s.configure({ paused: false, matcher: localMatcher(data) });
+  await completeReport(reports);
+  expect(asked).toBe(0);
+  // Marks off (private mode): the listed name is reported and nothing is asked.
+  s.setMarks(false);
+  const p = doc.createElement('p');
+  p.textContent = 'Ahava mud mask';
+  doc.getElementById('d')!.appendChild(p);
+  await vi.waitFor(() => expect(texts(reports.at(-1))).toEqual(['Ahava|flag']), { timeout: 5000, interval: 20 });
+  expect(asked).toBe(0);
+  s.setMarks(true);
+  expect(asked).toBe(1);
+  s.setReviewMode(true);
+  expect(asked).toBe(1);
+  s.stop();
+});
+
 describe('the page reader (fields, page data, origin rows), loaded when a page calls for it', () => {
   it('is not loaded for a page without a listed name, an origin label or data', async () => {
     const {

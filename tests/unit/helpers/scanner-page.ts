@@ -28,6 +28,8 @@ export async function scannerOnPage(
     send?: (report: PageReport) => Promise<Delivery>;
     /** Instead of the page reader's module (src/content/page-reader.ts), as the content script imports it. */
     loadReader?: () => Promise<PageReader>;
+    /** As the content script asks for the user's dismissals (none by default: marks at once). */
+    wantDismissals?: () => void;
   } = {},
 ): Promise<ScannerPage> {
   const w = parseHTML(html);
@@ -52,7 +54,7 @@ export async function scannerOnPage(
     return (await import('../../../src/content/page-reader')).reader;
   };
   return {
-    scanner: new PageScanner({ send, loadReader }),
+    scanner: new PageScanner({ send, loadReader, wantDismissals: opts.wantDismissals }),
     reports,
     document: w.document as unknown as Document,
     readerLoads: () => loads,
