@@ -110,6 +110,30 @@ describe('highlights', () => {
     expect(await tintedPixels(p)).toBe(0);
   });
 
+  it('tint a name inside nested elements, which take the styles from the root element', async () => {
+    // A page whose own rules set the elements' colours: the tint still comes through.
+    document.body.innerHTML =
+      '<div id="d" style="display: inline-block; padding: 4px; color: #222">' +
+      '<span style="color: #000">Sold by <b><i id="n" style="background: #fff">Ahava</i></b></span></div>';
+    const d = document.getElementById('d')!;
+    expect(await tintedPixels(d)).toBe(0);
+    paint([whole(textOf(document.getElementById('n')!))], []);
+    expect(await tintedPixels(d)).toBeGreaterThan(100);
+    clear();
+    expect(await tintedPixels(d)).toBe(0);
+  });
+
+  it("put the document's rules on its root element in Chromium, whose highlights inherit", () => {
+    document.body.innerHTML = '<p id="a">Ahava</p>';
+    paint([whole(textOf(document.getElementById('a')!))], []);
+    const selectors = Array.from(ourSheet(document)!.cssRules)
+      .filter((r): r is CSSStyleRule => 'selectorText' in r)
+      .map((r) => r.selectorText);
+    expect(selectors.length).toBe(3);
+    const onRoot = navigator.userAgent.includes('Firefox') ? [] : selectors;
+    expect(selectors.filter((x) => x.startsWith(':root::highlight('))).toEqual(onRoot);
+  });
+
   it('style ranges inside a shadow root there, where document rules do not reach', async () => {
     const host = document.createElement('div');
     host.style.cssText = 'display: inline-block; padding: 4px';

@@ -225,7 +225,7 @@ function scrollToNode(node: Text): void {
 }
 
 // ---- the ::highlight() styles ----
-// The rules live in one constructed sheet, adopted by the document (and by each shadow root
+// The rules live in constructed sheets, adopted by the document (and by each shadow root
 // holding a painted range: `::highlight()` rules do not cross shadow boundaries) when a
 // range is painted there, and taken out again when nothing of ours is painted.
 // Not the manifest's content-script CSS: a page can read the styles that apply to it
@@ -237,20 +237,45 @@ function scrollToNode(node: Text): void {
 // page can read adoptedStyleSheets, which is one of the things marking mode lets it learn
 // (docs/privacy.md).
 
-let sheet: CSSStyleSheet | null | undefined;
-/** The document and shadow roots that adopted the sheet (to take it out again). */
-const styled = new Set<Document | ShadowRoot>();
+/**
+ * Where the engine gives an element's custom highlights its parent's highlight styles
+ * (CSS Pseudo 4 highlight inheritance), the document's rules sit on its root element alone.
+ * Adopting a sheet re-styles whatever its rules could match, and universal `::highlight()`
+ * rules match every element: on a very large page Chromium then restyles all of it in one
+ * task (npm run bench, docs/performance.md). Chromium inherits; Firefox does not yet (the
+ * pixel tests in highlight.browser.test.ts), and an engine not known to inherit keeps the
+ * universal rules, which paint everywhere. A shadow tree has no root element for the rules
+ * to sit on, and is small: it keeps them too.
+ */
+const DOCUMENT_CSS = highlightsInheritFromRoot()
+  ? highlightCss.replaceAll('::highlight(', ':root::highlight(')
+  : highlightCss;
 
-function marksSheet(): CSSStyleSheet | null {
-  if (sheet === undefined) {
-    sheet = null;
-    if (SheetC) {
-      const s = new SheetC();
-      s.replaceSync(highlightCss);
-      sheet = s;
-    }
+/** Blink, known by a property only it parses (any other engine gets the rules that always paint). */
+function highlightsInheritFromRoot(): boolean {
+  try {
+    return typeof CSS !== 'undefined' && CSS.supports('-webkit-app-region', 'drag');
+  } catch {
+    return false;
   }
-  return sheet;
+}
+
+/** The sheets, made on first use: one for documents, one for shadow roots. */
+const sheets: { document?: CSSStyleSheet | null; shadow?: CSSStyleSheet | null } = {};
+/** The document and shadow roots that adopted a sheet (to take it out again). */
+const styled = new Map<Document | ShadowRoot, CSSStyleSheet>();
+
+function marksSheet(kind: 'document' | 'shadow'): CSSStyleSheet | null {
+  let made = sheets[kind];
+  if (made === undefined) {
+    made = null;
+    if (SheetC) {
+      made = new SheetC();
+      made.replaceSync(kind === 'document' ? DOCUMENT_CSS : highlightCss);
+    }
+    sheets[kind] = made;
+  }
+  return made;
 }
 
 function adoptStylesInto(root: Node): void {
@@ -258,21 +283,19 @@ function adoptStylesInto(root: Node): void {
   if (root.nodeType !== 9 && !isShadow) return;
   const target = root as Document | ShadowRoot;
   try {
-    const own = marksSheet();
+    const own = marksSheet(isShadow ? 'shadow' : 'document');
     const current = target.adoptedStyleSheets;
     if (!own || !current) return;
     // Checked on every paint: a page that assigned its own list dropped ours.
     if (!current.includes(own)) target.adoptedStyleSheets = [...current, own];
-    styled.add(target);
+    styled.set(target, own);
   } catch (err) {
     debug('could not style the marks', err);
   }
 }
 
 function releaseStyles(): void {
-  const own = sheet;
-  if (!own) return;
-  for (const target of styled) {
+  for (const [target, own] of styled) {
     try {
       const current = target.adoptedStyleSheets;
       if (current.includes(own)) target.adoptedStyleSheets = current.filter((x) => x !== own);
