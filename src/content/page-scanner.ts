@@ -195,6 +195,14 @@ export class PageScanner {
   #forceReport = false;
   /** Current wait before sending again a report the background did not take (0: none failed). */
   #redeliveryMs = 0;
+  /**
+   * A report is on its way (its delivery retries for seconds while the background restarts).
+   * The next one waits for it: sent beside it, the newer report could be stored first and the
+   * older one, retried, stored over it, and the page would keep the older result for good.
+   */
+  #sending = false;
+  /** A report was due while another was on its way: the state then current goes after it. */
+  #sendAfter = false;
   /** Origin findings of the last full scan (src/formats/page/origin-scan.ts). */
   #origins: PageOrigins | null = null;
   #renderRetries = 0;
@@ -743,6 +751,10 @@ export class PageScanner {
 
   async #sendReport(): Promise<void> {
     if (this.#stopped) return;
+    if (this.#sending) {
+      this.#sendAfter = true;
+      return;
+    }
     const meta: ReportMeta = { url: location.href, title: document.title, scannedAt: new Date().toISOString() };
     const report = this.#paused
       ? pausedReport(meta)
@@ -765,13 +777,22 @@ export class PageScanner {
     if (signature === this.#lastSignature) return;
     this.#lastSignature = signature;
     this.#lastSentAt = performance.now();
-    const delivery = await this.#host.send(report);
+    this.#sending = true;
+    let delivery: Delivery;
+    try {
+      delivery = await this.#host.send(report);
+    } finally {
+      this.#sending = false;
+    }
+    const changedMeanwhile = this.#sendAfter;
+    this.#sendAfter = false;
     if (delivery === 'orphaned') {
       this.stop();
       return;
     }
     if (delivery === 'sent') {
       this.#redeliveryMs = 0;
+      if (changedMeanwhile) this.#scheduleReport(false);
       return;
     }
     // A static page reports once: a report lost here would leave the tab without results

@@ -162,6 +162,42 @@ it('sends a report again later when the background did not take it, and stops wh
   expect(sent).toHaveLength(4);
 });
 
+it('sends one report at a time: a newer one waits until the one on its way is taken', async () => {
+  // Sent beside each other, the newer report could be stored first and the older one,
+  // retried while the background restarts, stored over it for good.
+  fakeClocks();
+  const sent: PageReport[] = [];
+  let inFlight = 0;
+  let mostInFlight = 0;
+  let takeFirst!: () => void;
+  const firstTaken = new Promise<void>((r) => (takeFirst = r));
+  const { scanner: s, document: doc } = await scannerOnPage(
+    '<!doctype html><html><head><title>T</title></head><body><div id="d"><p>Ahava</p></div></body></html>',
+    {
+      send: async (report) => {
+        sent.push(report);
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        if (sent.length === 1) await firstTaken;
+        inFlight--;
+        return 'sent';
+      },
+    },
+  );
+  s.configure({ paused: false, matcher: localMatcher(data) });
+  await wait(600);
+  expect(sent.map(texts)).toEqual([['Ahava|flag']]);
+  const p = doc.createElement('p');
+  p.textContent = 'Elbit Systems ltd';
+  doc.getElementById('d')!.appendChild(p);
+  await wait(3000);
+  expect(sent).toHaveLength(1);
+  takeFirst();
+  await wait(1000);
+  expect(sent.map(texts)).toEqual([['Ahava|flag'], ['Ahava|flag', 'Elbit Systems|flag']]);
+  expect(mostInFlight).toBe(1);
+  s.stop();
+});
+
 it('shows the first name to mark as soon as its batch comes back, while later batches are unanswered', async () => {
   // The first batch comes back late (after the first progress publish, which shows nothing);
   // the batch naming a listed company comes back at once, and every batch after it waits
