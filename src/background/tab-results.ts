@@ -21,7 +21,8 @@ export function sameDocument(a: string, b: string): boolean {
  * Merge a frame's report into the tab's results. The background, not the page, says which
  * frame a report came from (sender.frameId), and stamps it into every match so "show on
  * page" reaches the right frame. A new top-frame report for a different document means the
- * tab navigated: reports from the old document's subframes are dropped.
+ * tab navigated: reports from the old document's subframes are dropped. A report scanned
+ * before the one the frame has is ignored (its scannedAt is set when the frame builds it).
  */
 export function mergeFrameReport(
   prev: TabResults | null,
@@ -29,6 +30,10 @@ export function mergeFrameReport(
   frameId: number,
   report: PageReport,
 ): TabResults {
+  const held = prev && prev.tabId === tabId ? prev.frames[String(frameId)] : undefined;
+  // Scanned before the report this frame already has: a delivery retried while the worker
+  // restarted that got through after a newer one. The newer result stays.
+  if (prev && held && report.scannedAt < held.scannedAt) return prev;
   const stamped: PageReport = {
     ...report,
     matches: report.matches.slice(0, MAX_MATCHES_PER_FRAME).map((m) => ({ ...m, frameId })),

@@ -42,6 +42,28 @@ describe('mergeFrameReport', () => {
     expect(Object.keys(navigated.frames)).toEqual(['0']);
   });
 
+  it('keeps the newer report when an older one of the same frame arrives after it', () => {
+    const at = (t: string) => ({ scannedAt: `2026-01-01T00:00:0${t}.000Z` });
+    const newer = report('https://a.test/x', [match({ entity: 'e1', key: 'a' })], at('5'));
+    const older = report('https://a.test/x', [], at('3'));
+    let r = mergeFrameReport(null, 1, 0, newer);
+    r = mergeFrameReport(r, 1, 2, report('https://frame.test/', [match({ entity: 'e2', key: 'b' })], at('4')));
+    const late = mergeFrameReport(r, 1, 0, older);
+    expect(late.frames['0'].matches.map((m) => m.entity)).toEqual(['e1']);
+    expect(Object.keys(late.frames).sort()).toEqual(['0', '2']);
+    // The previous document's report, late after a navigation, changes nothing either.
+    const navigated = mergeFrameReport(r, 1, 0, report('https://a.test/y', [], at('6')));
+    const stale = mergeFrameReport(
+      navigated,
+      1,
+      0,
+      report('https://a.test/x', [match({ entity: 'e9', key: 'z' })], at('5')),
+    );
+    expect(stale.frames['0'].url).toBe('https://a.test/y');
+    // Another frame's older report is no concern of this one's.
+    expect(mergeFrameReport(r, 1, 7, older).frames['7'].url).toBe('https://a.test/x');
+  });
+
   it('keeps subframe reports that arrive before the first top-frame report', () => {
     let r = mergeFrameReport(null, 1, 9, report('https://frame.test/', [match({ entity: 'e', key: 'k' })]));
     r = mergeFrameReport(r, 1, 0, report('https://a.test/', []));
