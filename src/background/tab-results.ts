@@ -1,6 +1,6 @@
 // Pure logic for per-tab results: merging one frame's report into what the tab already
 // has, and counting what the badge shows. No extension APIs, so it is unit-tested directly.
-import type { PageReport, TabResults } from '../shared/messages';
+import type { PageReport, ReportSequence, TabResults } from '../shared/messages';
 
 /**
  * Bounds on what one frame may store. storage.session is small (10 MB in Chrome for the
@@ -21,8 +21,8 @@ export function sameDocument(a: string, b: string): boolean {
  * Merge a frame's report into the tab's results. The background, not the page, says which
  * frame a report came from (sender.frameId), and stamps it into every match so "show on
  * page" reaches the right frame. A new top-frame report for a different document means the
- * tab navigated: reports from the old document's subframes are dropped. A report scanned
- * before the one the frame has is ignored (its scannedAt is set when the frame builds it).
+ * tab navigated: reports from the old document's subframes are dropped. A report older
+ * than the one kept for its frame, by the frame's own numbering, is ignored.
  */
 export function mergeFrameReport(
   prev: TabResults | null,
@@ -31,9 +31,9 @@ export function mergeFrameReport(
   report: PageReport,
 ): TabResults {
   const held = prev && prev.tabId === tabId ? prev.frames[String(frameId)] : undefined;
-  // Scanned before the report this frame already has: a delivery retried while the worker
-  // restarted that got through after a newer one. The newer result stays.
-  if (prev && held && report.scannedAt < held.scannedAt) return prev;
+  // An older report of the same instance than the one kept: a delivery retried while the
+  // worker restarted that got through after a newer one. The newer result stays.
+  if (prev && held?.sequence && report.sequence && isOlder(report.sequence, held.sequence)) return prev;
   const stamped: PageReport = {
     ...report,
     matches: report.matches.slice(0, MAX_MATCHES_PER_FRAME).map((m) => ({ ...m, frameId })),
@@ -47,6 +47,9 @@ export function mergeFrameReport(
   frames[String(frameId)] = stamped;
   return { tabId, frames };
 }
+
+/** Numbers compare within one instance only (a new document starts its own). */
+const isOlder = (a: ReportSequence, b: ReportSequence): boolean => a.instance === b.instance && a.n < b.n;
 
 /** The badge number: distinct entities with at least one `flag`-level match, across frames. */
 export function flaggedEntityCount(results: TabResults | null): number {

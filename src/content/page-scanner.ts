@@ -203,6 +203,9 @@ export class PageScanner {
   #sending = false;
   /** A report was due while another was on its way: the state then current goes after it. */
   #sendAfter = false;
+  /** This instance's reports, numbered (messages.ts, ReportSequence). */
+  readonly #instance = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  #reportNumber = 0;
   /** Origin findings of the last full scan (src/formats/page/origin-scan.ts). */
   #origins: PageOrigins | null = null;
   #renderRetries = 0;
@@ -775,6 +778,7 @@ export class PageScanner {
     if (!this.#paused && this.#origins) report.origins = this.#origins;
     const signature = reportSignature(report);
     if (signature === this.#lastSignature) return;
+    report.sequence = { instance: this.#instance, n: ++this.#reportNumber };
     this.#lastSignature = signature;
     this.#lastSentAt = performance.now();
     this.#sending = true;

@@ -54,6 +54,18 @@ export interface PageReport {
   marks?: boolean;
   /** Places of the settlement-localities list named as origin, producer or address: never counted as flags. */
   origins?: PageOrigins;
+  /** Which of its frame's reports this is: the background keeps the newest (tab-results.ts). */
+  sequence?: ReportSequence;
+}
+
+/**
+ * A report's place among those of one content-script instance (one frame's document). A
+ * retried delivery keeps its number, so an older report that gets through late is known.
+ */
+export interface ReportSequence {
+  /** Random per instance: numbers from another document do not compare. */
+  instance: string;
+  n: number;
 }
 
 /** Everything the background keeps for a tab (in storage.session, so it survives restarts). */
@@ -105,7 +117,19 @@ function isPageReport(v: unknown): v is PageReport {
     (v.scanning === undefined || typeof v.scanning === 'boolean') &&
     (v.reviewMode === undefined || typeof v.reviewMode === 'boolean') &&
     (v.marks === undefined || typeof v.marks === 'boolean') &&
-    (v.origins === undefined || isPageOrigins(v.origins))
+    (v.origins === undefined || isPageOrigins(v.origins)) &&
+    (v.sequence === undefined || isReportSequence(v.sequence))
+  );
+}
+
+function isReportSequence(v: unknown): v is ReportSequence {
+  return (
+    isObject(v) &&
+    typeof v.instance === 'string' &&
+    v.instance.length <= 64 &&
+    typeof v.n === 'number' &&
+    Number.isSafeInteger(v.n) &&
+    v.n >= 0
   );
 }
 

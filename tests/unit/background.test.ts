@@ -15,6 +15,7 @@ const {
   tabKey,
 } = await import('../../src/background/tab-results');
 const { classifySender, handleMessage } = await import('../../src/background/messages');
+const { isToBackground } = await import('../../src/shared/messages');
 const { contentScriptFiles } = await import('../../src/background/inject');
 
 describe('mergeFrameReport', () => {
@@ -43,25 +44,27 @@ describe('mergeFrameReport', () => {
   });
 
   it('keeps the newer report when an older one of the same frame arrives after it', () => {
-    const at = (t: string) => ({ scannedAt: `2026-01-01T00:00:0${t}.000Z` });
-    const newer = report('https://a.test/x', [match({ entity: 'e1', key: 'a' })], at('5'));
-    const older = report('https://a.test/x', [], at('3'));
+    const nth = (n: number, instance = 'i1') => ({ sequence: { instance, n } });
+    const newer = report('https://a.test/x', [match({ entity: 'e1', key: 'a' })], nth(5));
+    const older = report('https://a.test/x', [], nth(3));
     let r = mergeFrameReport(null, 1, 0, newer);
-    r = mergeFrameReport(r, 1, 2, report('https://frame.test/', [match({ entity: 'e2', key: 'b' })], at('4')));
+    r = mergeFrameReport(r, 1, 2, report('https://frame.test/', [match({ entity: 'e2', key: 'b' })], nth(1, 'i2')));
     const late = mergeFrameReport(r, 1, 0, older);
     expect(late.frames['0'].matches.map((m) => m.entity)).toEqual(['e1']);
     expect(Object.keys(late.frames).sort()).toEqual(['0', '2']);
-    // The previous document's report, late after a navigation, changes nothing either.
-    const navigated = mergeFrameReport(r, 1, 0, report('https://a.test/y', [], at('6')));
-    const stale = mergeFrameReport(
-      navigated,
-      1,
-      0,
-      report('https://a.test/x', [match({ entity: 'e9', key: 'z' })], at('5')),
-    );
-    expect(stale.frames['0'].url).toBe('https://a.test/y');
-    // Another frame's older report is no concern of this one's.
+    // Another instance (the page reloaded) starts its own numbers: its first report is taken.
+    const reloaded = mergeFrameReport(r, 1, 0, report('https://a.test/x', [], nth(1, 'i3')));
+    expect(reloaded.frames['0'].matches).toEqual([]);
+    // Another frame's numbers are no concern of this one's.
     expect(mergeFrameReport(r, 1, 7, older).frames['7'].url).toBe('https://a.test/x');
+    // Checked on receipt: a number, and an instance of bounded length.
+    const sent = (sequence: unknown) => isToBackground({ type: 'page-report', report: { ...newer, sequence } });
+    expect([sent({ instance: 'i1', n: 5 }), sent(undefined)]).toEqual([true, true]);
+    expect([
+      sent({ instance: 'i1', n: -1 }),
+      sent({ instance: 'i1', n: '5' }),
+      sent({ instance: 'x'.repeat(65), n: 1 }),
+    ]).toEqual([false, false, false]);
   });
 
   it('keeps subframe reports that arrive before the first top-frame report', () => {

@@ -195,6 +195,9 @@ it('sends one report at a time: a newer one waits until the one on its way is ta
   await wait(1000);
   expect(sent.map(texts)).toEqual([['Ahava|flag'], ['Ahava|flag', 'Elbit Systems|flag']]);
   expect(mostInFlight).toBe(1);
+  // Numbered, so the background can tell an older one that gets through late.
+  expect(sent[1].sequence!.instance).toBe(sent[0].sequence!.instance);
+  expect(sent[1].sequence!.n).toBeGreaterThan(sent[0].sequence!.n);
   s.stop();
 });
 
