@@ -247,9 +247,9 @@ function scrollToNode(node: Text): void {
  * universal rules, which paint everywhere. A shadow tree has no root element for the rules
  * to sit on, and is small: it keeps them too.
  */
-const DOCUMENT_CSS = highlightsInheritFromRoot()
-  ? highlightCss.replaceAll('::highlight(', ':root::highlight(')
-  : highlightCss;
+function documentCss(): string {
+  return highlightsInheritFromRoot() ? highlightCss.replaceAll('::highlight(', ':root::highlight(') : highlightCss;
+}
 
 /** Blink, known by a property only it parses (any other engine gets the rules that always paint). */
 function highlightsInheritFromRoot(): boolean {
@@ -271,7 +271,8 @@ function marksSheet(kind: 'document' | 'shadow'): CSSStyleSheet | null {
     made = null;
     if (SheetC) {
       made = new SheetC();
-      made.replaceSync(kind === 'document' ? DOCUMENT_CSS : highlightCss);
+      // Made on the first paint only: most pages never paint, and every page loads this module.
+      made.replaceSync(kind === 'document' ? documentCss() : highlightCss);
     }
     sheets[kind] = made;
   }

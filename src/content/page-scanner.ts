@@ -581,7 +581,7 @@ export class PageScanner {
           const first = firstNode(e);
           if (carried && first) carried.delete(first);
           next.add(e);
-          if (!markable && e.found?.scan.matches.some((m) => markFor(m.level, this.#reviewMode))) markable = true;
+          if (!markable && e.found && this.#hasMarks(e.found.scan)) markable = true;
         }
         if (!progressive) return;
         const now = performance.now();
@@ -707,7 +707,7 @@ export class PageScanner {
     this.#resolved = resolvePage(this.#found.map((e) => e.found.scan));
     if (!this.#marks) this.#clearMarks();
     else if (this.#hiddenKnown) this.#paintMarks();
-    else if (!this.#dismissalsAsked && this.#resolved.some((scan) => this.#marksSome(scan))) {
+    else if (!this.#dismissalsAsked && this.#resolved.some((scan) => this.#hasMarks(scan))) {
       this.#dismissalsAsked = true;
       this.#host.wantDismissals?.();
     }
@@ -716,7 +716,7 @@ export class PageScanner {
     this.#forceReport = false;
   }
 
-  #marksSome(scan: BlockScan): boolean {
+  #hasMarks(scan: BlockScan): boolean {
     return scan.matches.some((m) => markFor(m.level, this.#reviewMode) !== null);
   }
 

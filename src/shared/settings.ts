@@ -152,8 +152,8 @@ export function pausedEntriesFor(settings: Settings, hostname: string): string[]
 
 /** The entries of `sites` that are `hostname` or a parent domain of it. */
 function entriesCovering(sites: readonly string[], hostname: string): string[] {
-  // Most users have no such entries: the hostname is then not parsed (a URL parse costs a
-  // page's start-up most of a millisecond, and every covered page asks).
+  // Most users have no such entries: the hostname is then not parsed (a URL parse is not
+  // free in a fresh content-script world, and every covered page's start-up asks).
   if (sites.length === 0) return [];
   const host = normalizeHostname(hostname);
   if (!host) return [];
