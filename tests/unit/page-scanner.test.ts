@@ -28,6 +28,19 @@ const rowsPage = (rows: number, listedAt: number): string => {
   return `<!doctype html><html><head><title>T</title></head><body>${out.join('')}</body></html>`;
 };
 
+/** A promise the test settles when it chooses: batches awaiting it are held until then. */
+function gate(): { held: Promise<void>; release: () => void } {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  return { held, release };
+}
+
+const flaggedAhava = (r: PageReport): boolean => texts(r).includes('Ahava|flag');
+
+/** Waits (real clocks) until a report says the first scan is complete. */
+const firstScanEnded = (reports: readonly PageReport[]) =>
+  vi.waitFor(() => expect(reports.some((r) => !r.scanning)).toBe(true), { timeout: 30_000, interval: 50 });
+
 /**
  * The bundled lists' matcher, each batch first awaiting `before(batch number, its blocks)`.
  * It calls for the page reader only with `callsForReader` (a reader arriving starts the scan over).
@@ -207,8 +220,7 @@ it('shows the first name to mark as soon as its batch comes back, while later ba
   // for the test. Delivery is in page order: a scanner that waited for its next progress
   // publish would show nothing until the held batches came back.
   const { scanner: s, reports } = await scannerOnPage(rowsPage(20_000, 10_000));
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
+  const { held, release } = gate();
   let listedBatch = Infinity;
   const matcher = gatedMatcher(async (n, blockTexts) => {
     if (n === 1) await new Promise((r) => setTimeout(r, 150));
@@ -216,12 +228,11 @@ it('shows the first name to mark as soon as its batch comes back, while later ba
     if (blockTexts.some((t) => t.includes('Ahava'))) listedBatch = n;
   });
   s.configure({ paused: false, matcher });
-  const flagged = (r: PageReport) => texts(r).includes('Ahava|flag');
-  await vi.waitFor(() => expect(reports.some(flagged)).toBe(true), { timeout: 20_000, interval: 20 });
+  await vi.waitFor(() => expect(reports.some(flaggedAhava)).toBe(true), { timeout: 20_000, interval: 20 });
   expect(listedBatch).toBeGreaterThan(1);
-  expect(reports.find(flagged)!.scanning).toBe(true);
+  expect(reports.find(flaggedAhava)!.scanning).toBe(true);
   release();
-  await vi.waitFor(() => expect(reports.some((r) => !r.scanning)).toBe(true), { timeout: 30_000, interval: 50 });
+  await firstScanEnded(reports);
   s.stop();
 }, 40_000);
 
@@ -230,17 +241,15 @@ it('shows a name to mark from the first batch at once, not when the first progre
   // waits for the test. A scanner that held the first name back until its first progress
   // publish would have nothing to publish it with: no batch comes back to trigger one.
   const { scanner: s, reports } = await scannerOnPage(rowsPage(20_000, 0));
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
+  const { held, release } = gate();
   const matcher = gatedMatcher(async (n) => {
     if (n > 1) await held;
   });
   s.configure({ paused: false, matcher });
-  const flagged = (r: PageReport) => texts(r).includes('Ahava|flag');
-  await vi.waitFor(() => expect(reports.some(flagged)).toBe(true), { timeout: 5_000, interval: 20 });
-  expect(reports.find(flagged)!.scanning).toBe(true);
+  await vi.waitFor(() => expect(reports.some(flaggedAhava)).toBe(true), { timeout: 5_000, interval: 20 });
+  expect(reports.find(flaggedAhava)!.scanning).toBe(true);
   release();
-  await vi.waitFor(() => expect(reports.some((r) => !r.scanning)).toBe(true), { timeout: 30_000, interval: 50 });
+  await firstScanEnded(reports);
   s.stop();
 }, 40_000);
 
@@ -257,8 +266,7 @@ it('keeps a mark shown while the first scan starts over with the page reader', a
   const rows = Array.from({ length: 60_000 }, (_, i) => `<p>${i === 30_000 ? 'Ahava' : 'plain words'}</p>`);
   const { reader } = await import('../../src/content/page-reader');
   let readerIn = false;
-  let readerArrived!: () => void;
-  const arrival = new Promise<void>((r) => (readerArrived = r));
+  const { held: arrival, release: readerArrived } = gate();
   const { scanner: s, reports } = await scannerOnPage(
     `<!doctype html><html><head><title>T</title></head><body>${rows.join('')}</body></html>`,
     {
@@ -269,8 +277,7 @@ it('keeps a mark shown while the first scan starts over with the page reader', a
       },
     },
   );
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
+  const { held, release } = gate();
   let seenListed = false;
   let afterReader = 0;
   let reportsBeforeFirstAnswer = -1;
@@ -293,7 +300,6 @@ it('keeps a mark shown while the first scan starts over with the page reader', a
     { callsForReader: true },
   );
   s.configure({ paused: false, matcher });
-  const flagged = (r: PageReport) => texts(r).includes('Ahava|flag');
   await vi.waitFor(() => expect(reportsBeforeFirstAnswer).toBeGreaterThanOrEqual(0), { timeout: 20_000, interval: 20 });
   await vi.waitFor(() => expect(reports.length).toBeGreaterThan(reportsBeforeFirstAnswer), {
     timeout: 5_000,
@@ -302,10 +308,10 @@ it('keeps a mark shown while the first scan starts over with the page reader', a
   const during = reports.at(-1)!;
   expect(during.scanning).toBe(true);
   expect(during.blocks).toBeLessThan(30_000);
-  expect(flagged(during)).toBe(true);
+  expect(flaggedAhava(during)).toBe(true);
   release();
   const complete = await completeReport(reports);
-  expect(flagged(complete)).toBe(true);
+  expect(flaggedAhava(complete)).toBe(true);
   expect(complete.blocks).toBe(60_000);
   s.stop();
 }, 40_000);
@@ -321,7 +327,7 @@ it('shows what the first scan of a large page found so far, then the complete re
   );
   const started = Date.now();
   s.configure({ paused: false, matcher: localMatcher(data) });
-  await vi.waitFor(() => expect(reports.some((r) => !r.scanning)).toBe(true), { timeout: 30_000, interval: 50 });
+  await firstScanEnded(reports);
   const partial = reports.filter((r) => r.scanning);
   const complete = reports.filter((r) => !r.scanning);
   // At least one progress report came first, with the top name only and fewer blocks.
