@@ -4,6 +4,7 @@ import {
   blockContainerOf,
   collectBlocks,
   containsComposed,
+  iterateBlocks,
   type CollectOptions,
   type PageBlock,
 } from '../../src/formats/page/collect-blocks';
@@ -163,6 +164,31 @@ describe('collectBlocks', () => {
     const doc = docOf('<p>before</p><ul id="list"><li>Ahava</li><li>Elbit <b>Systems</b></li></ul><p>after</p>');
     const list = doc.getElementById('list') as Element;
     expect(collectBlocks(list, { isHidden: isHiddenStatic }).map((b) => b.text)).toEqual(['Ahava', 'Elbit Systems']);
+  });
+
+  it('says where it lost its place when the page removed the node it was to visit next', () => {
+    // A re-rendering list: while the walk is paused after the first item, the page removes
+    // the second (the node the walk holds as next) and puts a new one in its place.
+    const doc = docOf('<ul id="list"><li>Ahava</li><li>plain words</li><li>Elbit Systems</li></ul><p>after</p>');
+    const list = doc.getElementById('list') as Element;
+    const lost: Node[] = [];
+    const walk = iterateBlocks(doc, { isHidden: isHiddenStatic, onLostPlace: (parent) => lost.push(parent) });
+    expect(walk.next().value?.text).toBe('Ahava');
+    const second = list.children[1];
+    const fresh = doc.createElement('li');
+    fresh.textContent = 'new words';
+    list.replaceChild(fresh, second);
+    const rest = Array.from(walk).map((b) => b.text);
+    // The removed item is not read; the list is reported for a walk of its own; what
+    // follows the list is still walked.
+    expect(rest).not.toContain('plain words');
+    expect(rest).toContain('after');
+    expect(lost).toEqual([list]);
+    // Without a removal the walk goes on as before and reports nothing.
+    const calm: Node[] = [];
+    const all = Array.from(iterateBlocks(doc, { isHidden: isHiddenStatic, onLostPlace: (p) => calm.push(p) }));
+    expect(all.map((b) => b.text)).toEqual(['Ahava', 'new words', 'Elbit Systems', 'after']);
+    expect(calm).toEqual([]);
   });
 
   it('does not scan a document in design mode', () => {

@@ -40,6 +40,12 @@ export interface CollectOptions {
   fieldOf?(el: Element, depth: number): FieldRole | null;
   /** Called for every open shadow root walked (the observer watches each root). */
   onShadowRoot?(root: ShadowRoot): void;
+  /**
+   * A walk resumed after the page removed the node it was to visit next: the rest of
+   * `parent`'s children were not walked (the caller reads `parent` again). Only a walk the
+   * caller pauses between blocks can see this.
+   */
+  onLostPlace?(parent: Node): void;
 }
 
 const TEXT_NODE = 3;
@@ -234,11 +240,16 @@ class BlockBuilder {
  * doctype: linkedom (the CLI) links a doctype to no sibling.
  */
 export function pushWalkChildren(node: Node, stack: { push(n: Node): unknown }): void {
-  let first = node.firstChild;
-  if (first && first.nodeType === DOCUMENT_TYPE_NODE) {
-    first = first.nextSibling ?? (node as Document).documentElement ?? null;
-  }
+  const first = firstWalkChild(node);
   if (first) stack.push(first);
+}
+
+/** The first child a walk visits: a document's doctype is passed over. */
+function firstWalkChild(node: Node): Node | null {
+  const first = node.firstChild;
+  if (first && first.nodeType === DOCUMENT_TYPE_NODE)
+    return first.nextSibling ?? (node as Document).documentElement ?? null;
+  return first;
 }
 
 /** The sibling a walk visits after `node`'s subtree (none for the walk's root). */
@@ -259,22 +270,34 @@ export function* iterateBlocks(root: Node, opts: CollectOptions): Generator<Page
   const builder = new BlockBuilder();
   const fields: (FieldRole | null)[] = [null];
   const stack: (Node | typeof EXIT)[] = [root];
+  // Beside each stack entry, the parent the node had when it was pushed (null: not checked).
+  // The walk pauses at each block, and the page may remove the node it is to visit next;
+  // walked on, a removed node leads out of the page (its siblings are gone with it).
+  const parents: (Node | null)[] = [null];
   const ownHost = opts.ownHost ?? null;
 
   while (stack.length > 0) {
     const node = stack.pop();
+    const parent = parents.pop() ?? null;
     if (node === EXIT) {
       const block = builder.take(fields.pop() ?? null);
       if (block) yield block;
       continue;
     }
     if (node === undefined) break;
+    if (parent !== null && node.parentNode !== parent) {
+      opts.onLostPlace?.(parent);
+      continue;
+    }
     // The next sibling waits below this node's own subtree: the walk holds one pending
     // sibling per level of the tree, never every child of a wide container (a shop grid of
     // 20,000 tiles took 20,000 pushes, and as many new node wrappers, in one step: a long
     // task; npm run bench).
     const next = nextWalkSibling(node, root);
-    if (next) stack.push(next);
+    if (next) {
+      stack.push(next);
+      parents.push(next.parentNode);
+    }
     const type = node.nodeType;
     if (type === TEXT_NODE) {
       builder.add(node as Text);
@@ -286,7 +309,12 @@ export function* iterateBlocks(root: Node, opts: CollectOptions): Generator<Page
       if (block) yield block;
       fields.push(fields[fields.length - 1]);
       stack.push(EXIT);
-      pushWalkChildren(node, stack);
+      parents.push(null);
+      const first = firstWalkChild(node);
+      if (first) {
+        stack.push(first);
+        parents.push(node);
+      }
       continue;
     }
     if (type !== ELEMENT_NODE) continue; // comments, processing instructions, CDATA
@@ -309,14 +337,20 @@ export function* iterateBlocks(root: Node, opts: CollectOptions): Generator<Page
       const inherited = fields[fields.length - 1];
       fields.push((opts.fieldOf ? opts.fieldOf(el, fields.length) : null) ?? inherited);
       stack.push(EXIT);
+      parents.push(null);
     }
-    if (el.firstChild) stack.push(el.firstChild);
+    const child = el.firstChild;
+    if (child) {
+      stack.push(child);
+      parents.push(el);
+    }
     // Pushed last so it is walked first: a host's shadow tree is what renders, with the
     // light children shown through its slots.
     const shadow = el.shadowRoot;
     if (shadow) {
       opts.onShadowRoot?.(shadow);
       stack.push(shadow);
+      parents.push(null);
     }
   }
   const last = builder.take(fields[0]);
