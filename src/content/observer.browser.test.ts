@@ -56,6 +56,27 @@ describe('watchMutations', () => {
     expect(seen.floods).toBe(0);
   });
 
+  it('hands the changes made so far on at once when flushed, those not yet delivered too', async () => {
+    document.body.innerHTML = '<ul id="list"><li id="one">one</li></ul>';
+    const seen = watch({ idleMs: 5000, maxWaitMs: 10_000 });
+    const add = (text: string) => {
+      const li = document.createElement('li');
+      li.textContent = text;
+      byId('list').append(li);
+      return li;
+    };
+    const first = add('Elbit Systems');
+    await frame(); // delivered to the observer, which waits for quiet
+    const second = add('Ahava'); // not delivered yet: the same task
+    seen.watcher.flush();
+    expect(seen.batches.map((b) => [...b])).toEqual([[first, second]]);
+    await sleep(300);
+    expect(seen.batches).toHaveLength(1); // the same changes are not handed on again
+    const third = add('Caterpillar');
+    seen.watcher.flush();
+    expect(seen.batches.map((b) => [...b])).toEqual([[first, second], [third]]);
+  });
+
   it('waits for quiet, but never longer than maxWaitMs on a page that keeps changing', async () => {
     document.body.innerHTML = '<p id="ticker">0</p><p id="news">x</p>';
     const seen = watch({ idleMs: 60, maxWaitMs: 300 });

@@ -32,6 +32,11 @@ export interface WatchOptions {
 export interface PageWatcher {
   /** Starts watching a document or shadow root (again is harmless). */
   observe(root: Document | ShadowRoot): void;
+  /**
+   * Hands on the changes made so far at once, without waiting for quiet: a walk found the
+   * page changed under it, and what replaced the nodes it missed is among them.
+   */
+  flush(): void;
   disconnect(): void;
 }
 
@@ -62,6 +67,11 @@ export function watchMutations(opts: WatchOptions): PageWatcher {
 
   const observer = new MutationObserver((records) => {
     if (stopped) return;
+    keep(records);
+    schedule();
+  });
+
+  function keep(records: readonly MutationRecord[]): void {
     if (flooded) {
       // A full rescan is coming anyway: drop the records, keep waiting for quiet.
     } else {
@@ -73,8 +83,7 @@ export function watchMutations(opts: WatchOptions): PageWatcher {
         pending.push(...records);
       }
     }
-    schedule();
-  });
+  }
 
   function schedule(): void {
     const t = performance.now();
@@ -176,6 +185,14 @@ export function watchMutations(opts: WatchOptions): PageWatcher {
       } catch (err) {
         console.debug('Settlement Screen: could not observe', err);
       }
+    },
+    flush() {
+      if (stopped) return;
+      keep(observer.takeRecords());
+      if (timer !== null) clearTimeout(timer);
+      if (idleId !== null) idle.cancelIdleCallback?.(idleId);
+      timer = null;
+      run();
     },
     disconnect() {
       stopped = true;
