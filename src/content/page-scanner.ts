@@ -17,6 +17,7 @@ import type { WireBlock } from '../shared/match-messages';
 import { OrphanedError, type BlockMatcher } from './block-matcher';
 import { ScanQueue, type ReaderHints } from './scan-queue';
 import {
+  blockContainerOf,
   pushWalkChildren,
   iterateBlocks,
   nextWalkSibling,
@@ -104,6 +105,11 @@ const MATCH_RETRY_MAX_MS = 10_000;
 /** Scans again while the document has no rendering (see hiddenTestFor). */
 const RENDER_RETRY_MS = 1000;
 const RENDER_RETRIES = 5;
+/**
+ * Scans in a row whose result waits for the changes made under them to be read: a page
+ * that changes under every walk still shows its results.
+ */
+const HELD_PUBLISHES_MAX = 3;
 /** Bounds on the walk deciding whether an attribute change changed what is visible. */
 const ATTRIBUTE_CHECK_BLOCKS = 300;
 const ATTRIBUTE_CHECK_NODES = 5000;
@@ -172,7 +178,18 @@ export class PageScanner {
 
   #watcher: PageWatcher | null = null;
   #fullRequested = false;
+  /** Block containers to read again (in the page when the observer reported them). */
   #dirty = new Set<Node>();
+  /** Nodes the page removed: the blocks that used their text are dropped. */
+  #removed = new Set<Node>();
+  /**
+   * The walk under way found the page changed under it: a node it was to read had been
+   * removed, so what replaced it is not read yet (the observer hands such changes on only
+   * after a quiet time). Shown meanwhile, the page's names there would be missing.
+   */
+  #lostPlace = false;
+  /** Scans in a row whose result was not shown because the page changed under them. */
+  #heldPublishes = 0;
   #running = false;
   #abort: AbortController | null = null;
   /** A first full scan is under way and what it found so far is shown (the report says so). */
@@ -360,6 +377,7 @@ export class PageScanner {
     this.#scanning = false;
     this.#complete = false;
     this.#dirty.clear();
+    this.#removed.clear();
     if (this.#renderTimer !== null) clearTimeout(this.#renderTimer);
     this.#renderTimer = null;
     if (this.#matchRetryTimer !== null) clearTimeout(this.#matchRetryTimer);
@@ -394,6 +412,11 @@ export class PageScanner {
       ownHost: null,
       fieldOf: this.#reader?.fieldOf(pageUrl()),
       onShadowRoot: (root) => this.#watcher?.observe(root),
+      onLostPlace: (parent) => {
+        this.#lostPlace = true;
+        // The rest of the parent's children, changed or not, are read again.
+        if (parent.isConnected) this.#dirty.add(blockContainerOf(parent, null) ?? parent);
+      },
     };
   }
 
@@ -401,7 +424,7 @@ export class PageScanner {
     if (this.#watcher) return;
     this.#watcher = watchMutations({
       onDirty: (nodes) => {
-        for (const n of nodes) this.#dirty.add(n);
+        for (const n of nodes) (n.isConnected ? this.#dirty : this.#removed).add(n);
         void this.#pump();
       },
       onFlood: () => this.requestFull(),
@@ -438,20 +461,32 @@ export class PageScanner {
     if (this.#running || this.#stopped) return;
     this.#running = true;
     try {
-      while (!this.#stopped && !this.#paused && (this.#fullRequested || this.#dirty.size > 0)) {
+      while (!this.#stopped && !this.#paused && (this.#fullRequested || this.#hasChanges())) {
         const ac = new AbortController();
         this.#abort = ac;
+        this.#lostPlace = false;
         try {
           if (this.#fullRequested) {
             this.#fullRequested = false;
             this.#dirty.clear();
+            this.#removed.clear();
             await this.#fullScan(ac.signal);
           } else {
-            const nodes = outermost(this.#dirty);
+            const containers = outermost(this.#dirty);
+            const removed = this.#removed;
             this.#dirty = new Set();
-            await this.#rescan(nodes, ac.signal);
+            this.#removed = new Set();
+            await this.#rescan(containers, removed, ac.signal);
           }
           this.#matchRetryMs = 0;
+          if (this.#lostPlace && this.#heldPublishes < HELD_PUBLISHES_MAX) {
+            this.#watcher?.flush();
+            if (this.#hasChanges()) {
+              this.#heldPublishes++;
+              continue;
+            }
+          }
+          this.#heldPublishes = 0;
           this.#publish();
         } catch (err) {
           if (ac.signal.aborted) continue;
@@ -471,6 +506,10 @@ export class PageScanner {
       this.#running = false;
       this.#abort = null;
     }
+  }
+
+  #hasChanges(): boolean {
+    return this.#dirty.size > 0 || this.#removed.size > 0;
   }
 
   /**
@@ -665,16 +704,16 @@ export class PageScanner {
   }
 
   /**
-   * `nodes`: dirty block containers (connected) and removed nodes (disconnected). Blocks
-   * using any text node inside them are dropped; the containers are collected again.
+   * Blocks using any text node inside `containers` (block containers the page changed) or
+   * `removed` (nodes it removed) are dropped; the containers are collected again.
    */
-  async #rescan(nodes: Set<Node>, signal: AbortSignal): Promise<void> {
+  async #rescan(containers: Set<Node>, removed: Set<Node>, signal: AbortSignal): Promise<void> {
     // One sliced run over all changed containers, not one per container: a batch of 1,000
     // appended tiles is 1,000 containers, each too small to use up a slice on its own, and
     // separate runs would do them all in one long task (measured: npm run bench).
     const stale = new Set<ScannedBlock>();
     await runSliced(
-      textNodesOfAll(nodes),
+      textNodesOfAll([...containers, ...removed]),
       (t) => {
         const e = this.#index.byNode.get(t);
         if (e) stale.add(e);
@@ -691,7 +730,8 @@ export class PageScanner {
       },
       this.#readerHints,
     );
-    await runSliced(blocksOfAll(nodes, this.#collectOptions()), (block) => this.#enqueue(queue, block, previous), {
+    const blocks = blocksOfAll(containers, this.#collectOptions(), () => (this.#lostPlace = true));
+    await runSliced(blocks, (block) => this.#enqueue(queue, block, previous), {
       signal,
       betweenSlices: () => queue.flush(),
     });
@@ -910,6 +950,10 @@ function* textNodesOfAll(nodes: Iterable<Node>): Generator<Text> {
   for (const n of nodes) yield* textNodesIn(n);
 }
 
-function* blocksOfAll(nodes: Iterable<Node>, options: CollectOptions): Generator<PageBlock> {
-  for (const n of nodes) if (n.isConnected) yield* iterateBlocks(n, options);
+/** `onGone`: a container was removed from the page before the walk got to it. */
+function* blocksOfAll(containers: Iterable<Node>, options: CollectOptions, onGone: () => void): Generator<PageBlock> {
+  for (const n of containers) {
+    if (n.isConnected) yield* iterateBlocks(n, options);
+    else onGone();
+  }
 }

@@ -346,6 +346,26 @@ it('shows what the first scan of a large page found so far, then the complete re
   s.stop();
 }, 40_000);
 
+it('reads the rest of a list when the page removed the row its walk was to read next', async () => {
+  // The walk pauses between slices and holds the next row to read; the page removes that
+  // row meanwhile. The rows after it are unchanged, so no page change points the scanner at
+  // them: a walk that went on from the removed row would never read them.
+  const { scanner: s, reports, document: doc } = await scannerOnPage(rowsPage(20_000, 19_999));
+  let lastOfFirstBatch = -1;
+  const matcher = gatedMatcher(async (n, blockTexts) => {
+    if (n !== 1) return;
+    lastOfFirstBatch = Number(/^Row (\d+):/.exec(blockTexts.at(-1)!)![1]);
+    doc.querySelectorAll('p')[lastOfFirstBatch + 1].remove();
+  });
+  s.configure({ paused: false, matcher });
+  await firstScanEnded(reports);
+  expect(lastOfFirstBatch).toBeGreaterThanOrEqual(0);
+  expect(lastOfFirstBatch).toBeLessThan(19_000);
+  await vi.waitFor(() => expect(texts(reports.at(-1))).toContain('Ahava|flag'), { timeout: 5_000, interval: 50 });
+  expect(reports.at(-1)!.blocks).toBe(19_999);
+  s.stop();
+}, 40_000);
+
 it('asks for the dismissals once there is something to mark, and not while the marks are off', async () => {
   let asked = 0;
   const {
