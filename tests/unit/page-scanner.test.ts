@@ -147,6 +147,9 @@ it('sends a report again later when the background did not take it, and stops wh
   // The background fails to answer twice (restarting), then takes the report.
   const outcomes: Delivery[] = ['failed', 'failed', 'sent'];
   const sent: { at: number; report: PageReport }[] = [];
+  // Given at once: a page reader coming from a real import at some point of the fake clock
+  // would change the report in the middle of the retries.
+  const { reader } = await import('../../src/content/page-reader');
   const { scanner: s } = await scannerOnPage(
     '<!doctype html><html><head><title>T</title></head><body><p>Ahava</p></body></html>',
     {
@@ -154,6 +157,7 @@ it('sends a report again later when the background did not take it, and stops wh
         sent.push({ at: Date.now(), report });
         return outcomes.shift() ?? 'sent';
       },
+      loadReader: async () => reader,
     },
   );
   s.configure({ paused: false, matcher: localMatcher(data) });
