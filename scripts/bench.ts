@@ -17,7 +17,8 @@
 // Options: --quick (a short run), --no-browser, --browser-only (sections 3 and 4), --mb N (text size), --json FILE (results),
 // --unminified (measure an unminified build, to see which functions the time goes to),
 // --loads N (page loads per page and condition in section 4), --no-firefox, --loads-only (section 4 alone),
-// --startup-only (the trivial page's loads and memory per tab alone).
+// --startup-only (the trivial page's loads and memory per tab alone), --sheet-only (what the marks' style sheet
+// costs a page already styled, alone).
 // Figures of one full run are kept in README.md ("Performance"); docs/performance.md
 // explains the design choices. Progress goes to stderr, tables to stdout.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,7 @@ import { printCliResults, printReaderResults } from './lib/bench-cli-report';
 import { measureReaders } from './lib/bench-readers';
 import { Matcher } from '../src/core/matcher';
 import { CHROMIUM_PATH } from './lib/harness/browsers';
+import { printMarksSheetResults, runMarksSheetBench } from './lib/bench-marks-sheet';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -53,6 +55,7 @@ const noFirefox = args.includes('--no-firefox');
 const browserOnly = args.includes('--browser-only');
 const startupOnly = args.includes('--startup-only');
 const loadsOnly = args.includes('--loads-only');
+const sheetOnly = args.includes('--sheet-only');
 
 const log = (s: string): void => void process.stderr.write(s + '\n');
 const out = (s = ''): void => void process.stdout.write(s + '\n');
@@ -64,8 +67,16 @@ async function browserSections(results: Record<string, unknown>): Promise<void> 
   results.browser = browser;
   out();
   printBrowserResults(browser, out);
+  await sheetSection(results);
   log('page loads with and without the extension ...');
   await loadSection(results);
+}
+
+/** Section 3's restyle, apart: what adopting the marks' style sheet costs a page already styled. */
+async function sheetSection(results: Record<string, unknown>): Promise<void> {
+  const rows = await runMarksSheetBench({ quick, log });
+  results.marksSheet = rows;
+  printMarksSheetResults(rows, out);
 }
 
 /** Section 4: page loads with and without the extension (trivial page, product pages, memory, Firefox). */
@@ -105,6 +116,11 @@ async function main(): Promise<number> {
     const loads = await runLoadBench({ quick, log, loads: loadsArg ? Number(loadsArg) : undefined, startupOnly });
     results.loads = loads;
     printLoadResults(loads, out);
+    if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
+    return 0;
+  }
+  if (sheetOnly) {
+    await sheetSection(results);
     if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
     return 0;
   }
