@@ -1,5 +1,5 @@
 // Painting with the CSS Custom Highlight API in the real engines: the registry entries, the
-// styles adopted only while something is painted (document and shadow roots), the pixels
+// styles adopted with the first mark and kept until the marks are off (document and shadow roots), the pixels
 // that actually change colour on screen and change back on clear(), and "show on page".
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
@@ -66,7 +66,7 @@ describe('highlights', () => {
     expect(highlightsSupported()).toBe(true);
   });
 
-  it('register flags and possibles, and style them only while painted', () => {
+  it('register flags and possibles, and keep their styles until the marks are turned off', () => {
     document.body.innerHTML = '<p id="a">Ahava</p><p id="b">Possible Co</p>';
     const page0 = new CSSStyleSheet();
     document.adoptedStyleSheets = [page0]; // the page's own constructed sheet stays untouched
@@ -87,7 +87,17 @@ describe('highlights', () => {
     paint([whole(textOf(document.getElementById('a')!))], []);
     expect(CSS.highlights.has(POSSIBLE_HIGHLIGHT)).toBe(false);
     expect(CSS.highlights.has(FLAG_HIGHLIGHT)).toBe(true);
-    expect(ourSheet(document)).toBeDefined();
+    const sheet = ourSheet(document);
+    expect(sheet).toBeDefined();
+
+    // Nothing to mark any more: the highlights go, the styles stay (taking them out would
+    // restyle the whole page, and so would adopting them again for the next mark).
+    paint([], []);
+    for (const name of ours) expect(CSS.highlights.has(name)).toBe(false);
+    expect(ourSheet(document)).toBe(sheet);
+    paint([whole(textOf(document.getElementById('b')!))], []);
+    expect(CSS.highlights.get(FLAG_HIGHLIGHT)!.size).toBe(1);
+    expect(document.adoptedStyleSheets.filter((s) => s === sheet)).toHaveLength(1);
 
     clear();
     for (const name of ours) expect(CSS.highlights.has(name)).toBe(false);
@@ -106,6 +116,11 @@ describe('highlights', () => {
     // Only "Ahava" is tinted: the whole line tinted gives clearly more.
     paint([whole(text)], []);
     expect(await tintedPixels(p)).toBeGreaterThan(painted * 1.5);
+    // Nothing painted, the styles kept: no tint.
+    paint([], []);
+    expect(await tintedPixels(p)).toBe(0);
+    paint([{ node: text, start: 8, end: 13 }], []);
+    expect(await tintedPixels(p)).toBeGreaterThan(100);
     clear();
     expect(await tintedPixels(p)).toBe(0);
   });
@@ -176,7 +191,11 @@ describe('highlights', () => {
     );
     const ranges = [...(CSS.highlights.get(FLAG_HIGHLIGHT)!.values() as Iterable<AbstractRange>)];
     expect(ranges.map((r) => [r.startContainer, r.startOffset, r.endOffset])).toEqual([[shrunk, 0, 5]]);
-    // Nothing left to paint: no highlight and no styles at all.
+    // Nothing left to paint: no highlight (the styles of the paint before stay).
+    paint([{ node: gone, start: 0, end: 5 }], []);
+    expect(CSS.highlights.has(FLAG_HIGHLIGHT)).toBe(false);
+    // On a page not styled yet, text that left it brings no styles either.
+    clear();
     paint([{ node: gone, start: 0, end: 5 }], []);
     expect(CSS.highlights.has(FLAG_HIGHLIGHT)).toBe(false);
     expect(ourSheet(document)).toBeUndefined();

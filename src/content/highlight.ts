@@ -2,8 +2,8 @@
 // touched (no wrapping, so no conflicts with React & co., no self-triggered mutations).
 // The registry is the page's as well: its own scripts can read every range painted here,
 // which is why nothing is painted in private mode (page-marks.ts). The ::highlight()
-// styles are adopted into the document only while something is painted (see the end of
-// this file), never declared in the manifest.
+// styles are adopted into the document with its first mark and kept until the marks are
+// turned off (see the end of this file), never declared in the manifest.
 // One Highlight object per visual class, as painting cost grows with highlights x ranges
 // (WebKit/WebKit#73511). Where the API is missing, nothing is painted and the popup
 // still lists the matches.
@@ -150,11 +150,14 @@ function setOrDelete(name: string, h: HighlightLike | null): void {
   const current = registryGet ? apply(registryGet, registry, [name]) : undefined;
   if (current === undefined || current === mine.get(name)) apply(registryDelete, registry, [name]);
   mine.delete(name);
-  // Nothing of ours painted any more: the styles go too.
-  if (mine.size === 0) releaseStyles();
 }
 
-/** Replaces the painted flags and possibles. Never throws. */
+/**
+ * Replaces the painted flags and possibles. Never throws. Painting nothing keeps the styles:
+ * the page has seen them with the marks already, and taking them out would make it restyle
+ * every element again (and again when a mark comes back), which on a large page is a long
+ * task of its own (npm run bench -- --sheet-only).
+ */
 export function paint(flagRanges: readonly RangeSpec[], possibleRanges: readonly RangeSpec[]): void {
   if (!highlightsSupported()) return;
   try {
@@ -169,7 +172,7 @@ export function paint(flagRanges: readonly RangeSpec[], possibleRanges: readonly
 
 let focusTimer: ReturnType<typeof setTimeout> | null = null;
 
-/** Removes every highlight this script painted. Never throws. */
+/** Removes every highlight this script painted, and their styles: the marks are off. Never throws. */
 export function clear(): void {
   if (focusTimer !== null) clearTimeout(focusTimer);
   focusTimer = null;
@@ -181,6 +184,7 @@ export function clear(): void {
   } catch (err) {
     debug('could not clear highlights', err);
   }
+  releaseStyles();
 }
 
 /**
@@ -200,6 +204,9 @@ export function revealRange(ranges: readonly RangeSpec[]): boolean {
         focusTimer = null;
         try {
           setOrDelete(FOCUS_HIGHLIGHT, null);
+          // A name shown on request in private mode: nothing else is painted, and the page
+          // is to keep nothing of ours once the emphasis is over.
+          if (mine.size === 0) releaseStyles();
         } catch (err) {
           debug('could not clear focus', err);
         }
@@ -227,7 +234,8 @@ function scrollToNode(node: Text): void {
 // ---- the ::highlight() styles ----
 // The rules live in constructed sheets, adopted by the document (and by each shadow root
 // holding a painted range: `::highlight()` rules do not cross shadow boundaries) when a
-// range is painted there, and taken out again when nothing of ours is painted.
+// range is painted there, and taken out again when the marks are turned off (clear()) or a
+// name shown in private mode is no longer emphasised.
 // Not the manifest's content-script CSS: a page can read the styles that apply to it
 // (getComputedStyle(el, '::highlight(settlement-screen-flag)')), so rules present on every
 // page the script runs on would tell each site the extension is there, private mode or not.

@@ -165,7 +165,7 @@ export class PageScanner {
    * from the settings before the first configure().
    */
   #marks = true;
-  /** Something of ours is in the page's highlight registry (so there is something to clear). */
+  /** Something of ours is in the page's highlight registry or its styles (so there is something to clear). */
   #painted = false;
 
   #index = new PageIndex();
@@ -773,8 +773,9 @@ export class PageScanner {
       }
     });
     if (flags.length === 0 && possibles.length === 0) {
-      // Nothing to mark: leave the registry (and the page's styles) alone.
-      this.#clearMarks();
+      // Nothing to mark (any more): what was painted goes, and a page never painted is left
+      // alone. The styles stay until the marks are turned off (highlight.ts).
+      if (this.#painted) paint([], []);
       return;
     }
     paint(flags, possibles);

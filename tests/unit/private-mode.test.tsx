@@ -368,6 +368,32 @@ describe('PageScanner in private mode', () => {
     p.scanner.stop();
   });
 
+  it('marks that leave the page keep their styles, adopted once, until the marks are turned off', async () => {
+    // Taking the sheet out, and adopting it again for the next mark, would each restyle
+    // every element of the page: on a framework's re-render of a large list, twice.
+    const p = await scanner(
+      '<!doctype html><html><body><div id="list"><p id="row">We sell Ahava cream.</p></div></body></html>',
+    );
+    p.scanner.configure({ paused: false, matcher: localMatcher(data) });
+    await sleep(700);
+    expect(p.painted(p.FLAG_HIGHLIGHT)).toEqual(['Ahava']);
+    expect(p.styles()).toEqual({ sheets: 1, assignments: 1 });
+    p.document.getElementById('row')!.remove();
+    await sleep(1200);
+    expect(p.reports.at(-1)!.matches).toEqual([]);
+    expect(p.registry.has(p.FLAG_HIGHLIGHT)).toBe(false);
+    expect(p.styles()).toEqual({ sheets: 1, assignments: 1 });
+    p.document.getElementById('list')!.appendChild(p.document.createElement('p')).textContent = 'Ahava again';
+    await sleep(1200);
+    expect(p.painted(p.FLAG_HIGHLIGHT)).toEqual(['Ahava']);
+    expect(p.styles()).toEqual({ sheets: 1, assignments: 1 });
+    p.scanner.setMarks(false);
+    await sleep(700);
+    expect(p.registry.has(p.FLAG_HIGHLIGHT)).toBe(false);
+    expect(p.styles().sheets).toBe(0);
+    p.scanner.stop();
+  });
+
   it('a page that replaced its adopted sheets gets the styles back at the next paint', async () => {
     const p = await scanner();
     p.scanner.configure({ paused: false, matcher: localMatcher(data) });
@@ -391,6 +417,10 @@ describe('PageScanner in private mode', () => {
     expect(p.painted(p.FOCUS_HIGHLIGHT)).toEqual(['Ahava']);
     expect(p.registry.has(p.FLAG_HIGHLIGHT)).toBe(false);
     expect(p.styles().sheets).toBe(1);
+    // Once the emphasis is over, nothing of ours stays on a page in private mode.
+    await sleep(2200);
+    expect(p.registry.has(p.FOCUS_HIGHLIGHT)).toBe(false);
+    expect(p.styles().sheets).toBe(0);
     p.scanner.stop();
   });
 });
