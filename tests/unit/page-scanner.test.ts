@@ -274,9 +274,6 @@ it('keeps a mark shown while the first scan starts over with the page reader', a
   // is: a first scan that ended before the reader came would be followed by a scan that
   // shows nothing new until it completes.
   const rows = Array.from({ length: 60_000 }, (_, i) => `<p>${i === 30_000 ? 'Ahava' : 'plain words'}</p>`);
-  // The new name calls for the page reader. Loaded by a real import, it could come back
-  // before or after the fake clock's next report, and the page be reported once or twice
-  // more: given at once, it comes back within the clock's steps every time.
   const { reader } = await import('../../src/content/page-reader');
   let readerIn = false;
   const { held: arrival, release: readerArrived } = gate();
