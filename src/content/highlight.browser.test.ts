@@ -253,6 +253,21 @@ describe('revealRange', () => {
       .toBe(true);
   });
 
+  it('leaves the styles in place after the emphasis while the marks are on, with nothing marked', () => {
+    document.body.innerHTML = '<p id="a">Ahava</p>';
+    const text = textOf(document.getElementById('a')!);
+    paint([whole(text)], []);
+    paint([], []); // the mark left the page; the marks are still on
+    const sheet = ourSheet(document);
+    expect(sheet).toBeDefined();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    expect(revealRange([whole(text)])).toBe(true);
+    vi.advanceTimersByTime(2100);
+    expect(CSS.highlights.has(FOCUS_HIGHLIGHT)).toBe(false);
+    expect(ourSheet(document)).toBe(sheet);
+    vi.useRealTimers();
+  });
+
   it('answers false when the text is no longer on the page', () => {
     document.body.innerHTML = '<p id="a">Ahava</p>';
     const text = textOf(document.getElementById('a')!);

@@ -135,6 +135,8 @@ function buildHighlight(
 
 /** The Highlight objects this copy of the script registered, by name. */
 const mine = new Map<string, HighlightLike>();
+/** paint() was called since the last clear(): the marks are on, and their styles stay. */
+let marksOn = false;
 
 function setOrDelete(name: string, h: HighlightLike | null): void {
   if (!registry || !registrySet || !registryDelete) return;
@@ -160,6 +162,7 @@ function setOrDelete(name: string, h: HighlightLike | null): void {
  */
 export function paint(flagRanges: readonly RangeSpec[], possibleRanges: readonly RangeSpec[]): void {
   if (!highlightsSupported()) return;
+  marksOn = true;
   try {
     // Flags first: if the bound is hit, the possibles are what goes unpainted.
     const budget = { left: MAX_PAINTED_RANGES };
@@ -184,6 +187,7 @@ export function clear(): void {
   } catch (err) {
     debug('could not clear highlights', err);
   }
+  marksOn = false;
   releaseStyles();
 }
 
@@ -204,9 +208,9 @@ export function revealRange(ranges: readonly RangeSpec[]): boolean {
         focusTimer = null;
         try {
           setOrDelete(FOCUS_HIGHLIGHT, null);
-          // A name shown on request in private mode: nothing else is painted, and the page
-          // is to keep nothing of ours once the emphasis is over.
-          if (mine.size === 0) releaseStyles();
+          // A name shown on request while the marks are off (private mode): the page is to
+          // keep nothing of ours once the emphasis is over.
+          if (!marksOn) releaseStyles();
         } catch (err) {
           debug('could not clear focus', err);
         }
