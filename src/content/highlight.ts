@@ -9,6 +9,7 @@
 // still lists the matches.
 import type { TextSegment } from '../formats/page/collect-blocks';
 import highlightCss from './highlight.css?inline';
+import { rulesOnRoot } from './highlight-rules';
 
 /** A match's part inside one text node, in that node's own offsets. */
 export interface RangeSpec {
@@ -260,7 +261,7 @@ function scrollToNode(node: Text): void {
  * to sit on, and is small: it keeps them too.
  */
 function documentCss(): string {
-  return highlightsInheritFromRoot() ? highlightCss.replaceAll('::highlight(', ':root::highlight(') : highlightCss;
+  return highlightsInheritFromRoot() ? rulesOnRoot(highlightCss) : highlightCss;
 }
 
 /** Blink, known by a property only it parses (any other engine gets the rules that always paint). */
