@@ -13,7 +13,7 @@
 // highlight registered in the page's CSS.highlights) or when the background has stored it.
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_PATH, FIREFOX_PATH } from './harness/browsers';
@@ -261,6 +261,12 @@ async function chromiumLoad(
     const reportedFlagMs = during ? await during : undefined;
     const events = await stopTracing(cdp);
     await cdp.detach().catch(() => {});
+    // SS_BENCH_TRACE_DIR: keep each load's trace, to read where the time went (an unminified
+    // build through SS_BENCH_EXT_DIR names the functions).
+    if (process.env.SS_BENCH_TRACE_DIR && side.extOrigin) {
+      const name = `${new URL(url).hostname}${new URL(url).pathname.replace(/\W/g, '_')}-${Date.now()}.json`;
+      writeFileSync(join(process.env.SS_BENCH_TRACE_DIR, name), JSON.stringify(events));
+    }
     const t = summariseTrace(events, side.extOrigin ?? 'chrome-extension://none', { pageUrl: url });
     const nav = t.navigationStart;
     const traceLongTasks =
