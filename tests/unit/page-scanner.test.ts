@@ -228,8 +228,10 @@ it('shows the first name to mark as soon as its batch comes back, while later ba
   // The first batch comes back late (after the first progress publish, which shows nothing);
   // the batch naming a listed company comes back at once, and every batch after it waits
   // for the test. Delivery is in page order: a scanner that waited for its next progress
-  // publish would show nothing until the held batches came back.
-  const { scanner: s, reports } = await scannerOnPage(rowsPage(20_000, 10_000));
+  // publish would show nothing until the held batches came back. The listed row is well
+  // before the end: a warm walk reads ten thousand rows in one slice, and the test needs
+  // batches after the listed one.
+  const { scanner: s, reports } = await scannerOnPage(rowsPage(60_000, 10_000));
   const { held, release } = gate();
   let listedBatch = Infinity;
   const matcher = gatedMatcher(async (n, blockTexts) => {
