@@ -17,7 +17,6 @@ import { ANSWER_TIMEOUT_MS, contextAlive, isContextInvalidated, withTimeout } fr
 import { RemoteMatcher } from './remote-matcher';
 import { loadPageReader } from './reader-loader';
 import { onStoredStateChanged, readStoredState } from './stored-state';
-import { yieldToPage } from './scheduler';
 import type { ListChoice } from '../shared/match-messages';
 // Only these user-data modules: index.ts would bring idb into the content script.
 import { requestUserData } from '../shared/user-data/client';
@@ -310,13 +309,11 @@ function sameSettings(a: Settings, b: Settings): boolean {
  * frame, so a second injection finds the running instance here and asks it to scan again.
  */
 export function start(): void {
-  // The module's evaluation is one task of the page; starting in the next keeps the first
-  // touches of the page and of the extension APIs out of that task.
-  void yieldToPage().then(() => {
-    try {
-      startInFrame();
-    } catch (err) {
-      debug('could not start', err);
-    }
-  });
+  // In the task of the module's evaluation: that task is short, and a task of its own costs
+  // every page the isolated world's entry and exit again for the little this does.
+  try {
+    startInFrame();
+  } catch (err) {
+    debug('could not start', err);
+  }
 }
