@@ -9,7 +9,7 @@ import type { UserDataReply } from '../shared/user-data/types';
 import { showBadge } from './badge';
 import { injectContentScript } from './inject';
 import { answerMatchRequest } from './match-service';
-import { isMatchRequest } from '../shared/match-messages';
+import { isMatchRequest, type MatchBlocksReply, type MatchBlocksRequest } from '../shared/match-messages';
 import { readTab, updateTab } from './session-store';
 import { mergeFrameReport } from './tab-results';
 
@@ -91,6 +91,29 @@ async function readDismissalsOnce() {
   }
 }
 
+/**
+ * Matches the blocks, and when they find nothing (and do not call for the page reader, whose
+ * scan would change the report), keeps the report the frame would otherwise send next: the
+ * frame sees `reported` and does not send it. A report that cannot be kept is simply not
+ * reported as kept: the frame sends it as usual.
+ */
+async function answerKeepingReport(
+  request: MatchBlocksRequest,
+  report: PageReport,
+  tabId: number,
+  frameId: number,
+): Promise<MatchBlocksReply> {
+  const reply = (await answerMatchRequest(request)) as MatchBlocksReply;
+  if (!reply.ok || reply.found.length > 0 || reply.needsReader === true) return reply;
+  try {
+    await recordReport(tabId, frameId, report);
+    return { ...reply, reported: true };
+  } catch (err) {
+    console.debug('Settlement Screen: could not keep the report sent with the blocks', err);
+    return reply;
+  }
+}
+
 async function checkPage(tabId: number): Promise<CheckPageResult> {
   try {
     await injectContentScript(tabId);
@@ -112,7 +135,11 @@ export function handleMessage(message: unknown, sender: Runtime.MessageSender): 
   if (isMatchRequest(message)) {
     // Matching is for the pages' content scripts; extension pages load the lists themselves.
     const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
-    return kind === 'content-script' ? answerMatchRequest(message) : undefined;
+    if (kind !== 'content-script') return undefined;
+    if (message.type === 'match-blocks' && message.reportIfNone) {
+      return answerKeepingReport(message, message.reportIfNone, sender.tab!.id!, sender.frameId!);
+    }
+    return answerMatchRequest(message);
   }
   if (!isToBackground(message)) return undefined;
   const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));

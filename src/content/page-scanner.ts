@@ -15,7 +15,7 @@ import type { BlockScan } from '../core/matcher';
 import { resolvePage } from '../core/page';
 import type { WireBlock } from '../shared/match-messages';
 import { OrphanedError, type BlockMatcher } from './block-matcher';
-import { ScanQueue, type ReaderHints } from './scan-queue';
+import { ScanQueue, type ReaderHints, type ReportIfNone } from './scan-queue';
 import {
   blockContainerOf,
   pushWalkChildren,
@@ -205,6 +205,8 @@ export class PageScanner {
   #carried: Map<Text, FoundBlock> | null = null;
 
   #reportTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A report is due at the end of the current task (#scheduleReport). */
+  #reportQueued = false;
   #lastSentAt = -Infinity;
   #lastSignature = '';
   #hasReport = false;
@@ -225,6 +227,8 @@ export class PageScanner {
   #reportNumber = 0;
   /** Origin findings of the last full scan (src/formats/page/origin-scan.ts). */
   #origins: PageOrigins | null = null;
+  /** Full scans started (the first is not put in a task of its own: #fullScan). */
+  #fullScans = 0;
   #renderRetries = 0;
   #renderTimer: ReturnType<typeof setTimeout> | null = null;
   #matchRetryMs = 0;
@@ -584,9 +588,12 @@ export class PageScanner {
   }
 
   async #fullScan(signal: AbortSignal): Promise<void> {
-    // In a task of its own: what asked for the scan (the page reader's module evaluation,
-    // the settings' arrival, a message) already used some of the task it runs in.
-    await yieldToPage();
+    // Later scans start in a task of their own: what asked for them (the page reader's
+    // module evaluation, a flood of changes) already used some of the task they run in. The
+    // frame's first scan follows the settings' arrival, which costs next to nothing, and
+    // every page starts one: a task of its own would cost each page an entry into the
+    // isolated world for nothing.
+    if (this.#fullScans++ > 0) await yieldToPage();
     if (signal.aborted) throw signal.reason;
     const matcher = this.#matcher as BlockMatcher;
     const previous = foundByFirstNode(this.#index.blocks);
@@ -612,6 +619,7 @@ export class PageScanner {
     // Whether the scan has found something to mark, and whether a publish has shown it.
     let markable = false;
     let shown = false;
+    let foundAny = false;
     const queue = new ScanQueue<Pending>(
       matcher,
       signal,
@@ -620,6 +628,7 @@ export class PageScanner {
           const first = firstNode(e);
           if (carried && first) carried.delete(first);
           next.add(e);
+          if (e.found) foundAny = true;
           if (!markable && e.found && this.#hasMarks(e.found.scan)) markable = true;
         }
         if (!progressive) return;
@@ -631,6 +640,7 @@ export class PageScanner {
       },
       this.#readerHints,
     );
+    let loadsReader = false;
     try {
       await runSliced(
         iterateBlocks(document, this.#collectOptions()),
@@ -640,7 +650,11 @@ export class PageScanner {
           betweenSlices: () => queue.flush(),
         },
       );
-      await queue.drain();
+      // Read before the last batch goes: a page that calls for the reader is scanned again
+      // with it, so its report is not the one that batch could carry.
+      loadsReader = !this.#reader && pageHasData(document, location.hostname);
+      const final = progressive && !this.#reader && !loadsReader;
+      await queue.drain(final ? this.#reportIfNone(next, () => foundAny) : undefined);
     } finally {
       if (progressive) this.#scanning = false;
     }
@@ -651,7 +665,7 @@ export class PageScanner {
     this.#carried = null;
     const reader = this.#reader;
     if (!reader) {
-      if (pageHasData(document, location.hostname)) this.#loadReader();
+      if (loadsReader) this.#loadReader();
       this.#pageData = [];
       this.#origins = { findings: [], stated: [] };
       return;
@@ -667,6 +681,34 @@ export class PageScanner {
     this.#origins = contexts.length === 0 ? { findings: [], stated: [] } : await matcher.findOrigins(contexts);
     if (signal.aborted) throw signal.reason;
     this.#readerPending = false;
+  }
+
+  /**
+   * The first report of a page whose first scan has found nothing, sent with the scan's last
+   * batch: when that batch finds nothing either, the background keeps it and the frame sends
+   * no report of its own (one message less for the many pages with nothing to flag). Only
+   * the report #sendReport would send next, so it is built the same way.
+   */
+  #reportIfNone(next: PageIndex, foundAny: () => boolean): ReportIfNone<Pending> {
+    return {
+      report: (items) => {
+        const quiet = this.#reportNumber === 0 && !this.#sending && this.#reportTimer === null && !this.#reportQueued;
+        if (!quiet || this.#paused || this.#lostPlace || foundAny() || items.some((p) => p.reuse?.found)) return null;
+        let chars = next.chars;
+        for (const p of items) chars += p.block.text.length;
+        const report = this.#reportOf([], [], { blocks: next.blocks.length + items.length, chars }, false, {
+          findings: [],
+          stated: [],
+        });
+        report.sequence = { instance: this.#instance, n: ++this.#reportNumber };
+        return report;
+      },
+      kept: (report) => {
+        this.#lastSignature = reportSignature(report);
+        this.#lastSentAt = performance.now();
+        this.#redeliveryMs = 0;
+      },
+    };
   }
 
   /**
@@ -785,12 +827,46 @@ export class PageScanner {
   #scheduleReport(force: boolean): void {
     if (this.#stopped) return;
     if (force) this.#lastSignature = '';
-    if (this.#reportTimer !== null) return;
+    if (this.#reportTimer !== null || this.#reportQueued) return;
     const wait = Math.max(0, this.#lastSentAt + REPORT_INTERVAL_MS - performance.now());
+    if (wait === 0) {
+      // At the end of this task, with whatever else it publishes: a timer would cost the
+      // page a task of its own, and most pages send just this one report.
+      this.#reportQueued = true;
+      queueMicrotask(() => {
+        this.#reportQueued = false;
+        void this.#sendReport();
+      });
+      return;
+    }
     this.#reportTimer = setTimeout(() => {
       this.#reportTimer = null;
       void this.#sendReport();
     }, wait);
+  }
+
+  #reportOf(
+    found: readonly FoundBlock[],
+    resolved: readonly BlockScan[],
+    counts: { blocks: number; chars: number },
+    scanning: boolean,
+    origins: PageOrigins | null,
+  ): PageReport {
+    const meta: ReportMeta = { url: location.href, title: document.title, scannedAt: new Date().toISOString() };
+    if (this.#paused) return pausedReport(meta);
+    const report = withMarks(
+      buildReport(
+        found.map((e) => ({ id: e.id, block: e.found.block, fromPageData: e.found.fromPageData })),
+        resolved,
+        counts,
+        meta,
+        scanning,
+        this.#reviewMode,
+      ),
+      this.#marks,
+    );
+    if (origins) report.origins = origins;
+    return report;
   }
 
   async #sendReport(): Promise<void> {
@@ -799,24 +875,16 @@ export class PageScanner {
       this.#sendAfter = true;
       return;
     }
-    const meta: ReportMeta = { url: location.href, title: document.title, scannedAt: new Date().toISOString() };
-    const report = this.#paused
-      ? pausedReport(meta)
-      : withMarks(
-          buildReport(
-            this.#found.map((e) => ({ id: e.id, block: e.found.block, fromPageData: e.found.fromPageData })),
-            this.#resolved,
-            {
-              blocks: this.#index.blocks.length + this.#pageData.length,
-              chars: this.#index.chars + this.#pageData.reduce((n, e) => n + e.chars, 0),
-            },
-            meta,
-            this.#scanning || this.#readerPending,
-            this.#reviewMode,
-          ),
-          this.#marks,
-        );
-    if (!this.#paused && this.#origins) report.origins = this.#origins;
+    const report = this.#reportOf(
+      this.#found,
+      this.#resolved,
+      {
+        blocks: this.#index.blocks.length + this.#pageData.length,
+        chars: this.#index.chars + this.#pageData.reduce((n, e) => n + e.chars, 0),
+      },
+      this.#scanning || this.#readerPending,
+      this.#origins,
+    );
     const signature = reportSignature(report);
     if (signature === this.#lastSignature) return;
     report.sequence = { instance: this.#instance, n: ++this.#reportNumber };
@@ -844,7 +912,7 @@ export class PageScanner {
     // for good. Send the current state again later (a newer report supersedes it).
     this.#redeliveryMs = Math.min(REDELIVERY_MAX_MS, Math.max(REDELIVERY_MIN_MS, this.#redeliveryMs * 2));
     this.#lastSignature = '';
-    if (this.#stopped || this.#reportTimer !== null) return;
+    if (this.#stopped || this.#reportTimer !== null || this.#reportQueued) return;
     this.#reportTimer = setTimeout(() => {
       this.#reportTimer = null;
       void this.#sendReport();

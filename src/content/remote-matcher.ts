@@ -16,7 +16,7 @@ import {
   type WireBlock,
 } from '../shared/match-messages';
 import type { OriginContextOnPage, PageOrigins } from '../core/origin-report';
-import type { BatchScans, BlockMatcher } from './block-matcher';
+import type { BatchScans, BlockMatcher, ScanOptions } from './block-matcher';
 import { askBackground } from './ask-background';
 
 /** The key of a choice of lists, as the scanner compares matchers. */
@@ -33,21 +33,27 @@ export class RemoteMatcher implements BlockMatcher {
     this.key = listChoiceKey(this.#choice);
   }
 
-  async scanBlocks(blocks: readonly WireBlock[], opts: { readerHints?: boolean } = {}): Promise<BatchScans> {
+  async scanBlocks(blocks: readonly WireBlock[], opts: ScanOptions = {}): Promise<BatchScans> {
     const scans: (BlockScan | null)[] = new Array<BlockScan | null>(blocks.length).fill(null);
     let needsReader = false;
-    for (const [from, to] of requestRanges(blocks)) {
+    let reported = false;
+    const ranges = requestRanges(blocks);
+    for (const [from, to] of ranges) {
       const part = blocks.slice(from, to).map(withinBounds);
       const request: MatchBlocksRequest = { type: 'match-blocks', lists: this.#choice, batch: toWireBatch(part) };
       if (opts.readerHints) request.readerHints = true;
+      // Only a batch of one request: the background sees what that request finds, not
+      // what the batch's other requests do.
+      if (opts.reportIfNone && ranges.length === 1) request.reportIfNone = opts.reportIfNone;
       const reply = await askBackground(
         request,
         (r): r is MatchBlocksReply & { ok: true } => isMatchBlocksReply(r, part.length) && r.ok,
       );
       for (const [i, scan] of reply.found) scans[from + i] = scan;
       if (reply.needsReader === true) needsReader = true;
+      if (reply.reported === true) reported = true;
     }
-    return { scans, needsReader };
+    return reported ? { scans, needsReader, reported } : { scans, needsReader };
   }
 
   async findOrigins(contexts: readonly OriginContextOnPage[]): Promise<PageOrigins> {

@@ -4,7 +4,8 @@
 // in the order the blocks were pushed, so the page index stays in page order.
 import type { BlockScan } from '../core/matcher';
 import type { WireBlock } from '../shared/match-messages';
-import type { BlockMatcher } from './block-matcher';
+import type { BatchScans, BlockMatcher, ScanOptions } from './block-matcher';
+import type { PageReport } from '../shared/messages';
 
 /**
  * Batches outstanding before the walk waits. Enough that the walk rarely waits for the
@@ -22,6 +23,17 @@ export interface ReaderHints {
   onNeeded(): void;
 }
 
+/**
+ * The frame's report for the case that the last batch of a walk finds nothing, sent with
+ * that batch (BlockMatcher ScanOptions.reportIfNone).
+ */
+export interface ReportIfNone<T> {
+  /** The report, given the items of the last batch; null when there is none to send. */
+  report(items: readonly T[]): PageReport | null;
+  /** The matcher kept it: called before the batch is delivered. */
+  kept(report: PageReport): void;
+}
+
 export class ScanQueue<T> {
   readonly #matcher: BlockMatcher;
   readonly #signal: AbortSignal;
@@ -31,6 +43,8 @@ export class ScanQueue<T> {
   #blocks: (WireBlock | null)[] = [];
   #inFlight: Promise<void>[] = [];
   #tail: Promise<void> = Promise.resolve();
+  /** Batches sent and not yet delivered. */
+  #outstanding = 0;
 
   constructor(
     matcher: BlockMatcher,
@@ -56,29 +70,37 @@ export class ScanQueue<T> {
     while (this.#inFlight.length >= MAX_IN_FLIGHT) await this.#inFlight.shift();
   }
 
-  /** Resolves when every pushed item is delivered; rejects when a batch got no answer or the walk was aborted. */
-  async drain(): Promise<void> {
-    if (this.#items.length > 0) this.#send();
+  /**
+   * Resolves when every pushed item is delivered; rejects when a batch got no answer or the
+   * walk was aborted. `ifNone`: the last batch carries the frame's report when it is the only
+   * one outstanding (the matcher sees what it finds, and nothing else is still to come).
+   */
+  async drain(ifNone?: ReportIfNone<T>): Promise<void> {
+    if (this.#items.length > 0) this.#send(this.#outstanding === 0 ? ifNone : undefined);
     this.#inFlight = [];
     await this.#tail;
   }
 
-  #send(): void {
+  #send(ifNone?: ReportIfNone<T>): void {
     const items = this.#items;
     const blocks = this.#blocks;
     this.#items = [];
     this.#blocks = [];
     const toScan = blocks.filter((b): b is WireBlock => b !== null);
-    const hints = this.#reader.wanted();
-    const answer =
-      toScan.length > 0
-        ? this.#matcher.scanBlocks(toScan, hints ? { readerHints: true } : {})
-        : Promise.resolve({ scans: [], needsReader: false });
+    const opts: ScanOptions = {};
+    if (this.#reader.wanted()) opts.readerHints = true;
+    const report = toScan.length > 0 ? ifNone?.report(items) : null;
+    if (report) opts.reportIfNone = report;
+    const answer: Promise<BatchScans> =
+      toScan.length > 0 ? this.#matcher.scanBlocks(toScan, opts) : Promise.resolve({ scans: [], needsReader: false });
     // Rejections surface through the chain below, in order; never as unhandled.
     answer.catch(() => undefined);
+    this.#outstanding++;
     const delivered = this.#tail.then(async () => {
-      const { scans, needsReader } = await answer;
+      const { scans, needsReader, reported } = await answer;
+      this.#outstanding--;
       if (this.#signal.aborted) throw this.#signal.reason;
+      if (report && reported === true) ifNone?.kept(report);
       if (needsReader) this.#reader.onNeeded();
       let k = 0;
       this.#deliver(

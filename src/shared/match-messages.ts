@@ -5,6 +5,7 @@
 import type { BlockScan } from '../core/matcher';
 import type { FieldRole, GuardHit, Match } from '../core/types';
 import { isPageOrigins, type OriginContextOnPage, type PageOrigins } from '../core/origin-report';
+import { isPageReport, type PageReport } from './messages';
 
 /** Which lists to match with: what the settings switch off, and the user data's revision. */
 export interface ListChoice {
@@ -39,9 +40,17 @@ export interface WireBatch {
 
 /**
  * `readerHints`: the sender has not loaded the page reader yet (src/content/page-reader.ts)
- * and asks whether these blocks call for it.
+ * and asks whether these blocks call for it. `reportIfNone`: the frame's report as it stands
+ * if these blocks find nothing (the last blocks of a page with nothing found so far): the
+ * background keeps it as the frame's report when they do, and the frame need not send it.
  */
-export type MatchBlocksRequest = { type: 'match-blocks'; lists: ListChoice; batch: WireBatch; readerHints?: true };
+export type MatchBlocksRequest = {
+  type: 'match-blocks';
+  lists: ListChoice;
+  batch: WireBatch;
+  readerHints?: true;
+  reportIfNone?: PageReport;
+};
 
 /**
  * Only the blocks with findings come back, by their index in the request: most blocks of a
@@ -49,7 +58,8 @@ export type MatchBlocksRequest = { type: 'match-blocks'; lists: ListChoice; batc
  * a listed company or look-alike, whatever was decided of it (its field might decide
  * otherwise), or starts with an origin label (the page's origin rows are to be read).
  */
-export type MatchBlocksReply = { ok: true; found: [number, BlockScan][]; needsReader?: boolean } | { ok: false };
+export type MatchBlocksReply =
+  { ok: true; found: [number, BlockScan][]; needsReader?: boolean; reported?: true } | { ok: false };
 
 export type MatchOriginsRequest = { type: 'match-origins'; contexts: OriginContextOnPage[] };
 export type MatchOriginsReply = { ok: true; origins: PageOrigins } | { ok: false };
@@ -155,10 +165,20 @@ function isOriginContextOnPage(v: unknown): v is OriginContextOnPage {
   );
 }
 
+/** A report that names nothing: the only kind a frame sends to be kept if nothing is found. */
+function isReportOfNothing(v: unknown): v is PageReport {
+  return isPageReport(v) && v.matches.length === 0 && v.guards.length === 0 && !v.paused;
+}
+
 export function isMatchRequest(v: unknown): v is MatchRequest {
   if (!isObject(v)) return false;
   if (v.type === 'match-blocks') {
-    return isListChoice(v.lists) && isWireBatch(v.batch) && (v.readerHints === undefined || v.readerHints === true);
+    return (
+      isListChoice(v.lists) &&
+      isWireBatch(v.batch) &&
+      (v.readerHints === undefined || v.readerHints === true) &&
+      (v.reportIfNone === undefined || isReportOfNothing(v.reportIfNone))
+    );
   }
   if (v.type === 'match-origins') {
     return (
@@ -195,6 +215,7 @@ export function isMatchBlocksReply(v: unknown, blockCount: number): v is MatchBl
   if (v.ok === false) return true;
   if (v.ok !== true || !Array.isArray(v.found)) return false;
   if (v.needsReader !== undefined && typeof v.needsReader !== 'boolean') return false;
+  if (v.reported !== undefined && (v.reported !== true || v.found.length > 0)) return false;
   return v.found.every(
     (pair) =>
       Array.isArray(pair) &&

@@ -102,7 +102,7 @@ export type ToBackground = ContentToBackground | PageToBackground;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function isPageReport(v: unknown): v is PageReport {
+export function isPageReport(v: unknown): v is PageReport {
   return (
     isObject(v) &&
     typeof v.url === 'string' &&

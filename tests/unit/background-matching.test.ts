@@ -8,6 +8,7 @@ import { fakeBrowser, resetFakeBrowser } from './helpers/fake-browser';
 import type { BlockScan } from '../../src/core/matcher';
 import type { BatchScans } from '../../src/content/block-matcher';
 import type { WireBlock } from '../../src/shared/match-messages';
+import type { PageReport } from '../../src/shared/messages';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('./helpers/fake-browser')).fakeBrowser }));
 
@@ -171,6 +172,77 @@ describe('the background matches for content scripts', () => {
   });
 });
 
+describe("a batch carrying the frame's report for the case it finds nothing", () => {
+  beforeEach(async () => {
+    await ud.closeUserDb();
+    await deleteDB(ud.DB_NAME);
+    resetFakeBrowser();
+  });
+
+  const quietReport = (n = 1): PageReport => ({
+    url: 'https://shop.test/',
+    title: 'Quiet',
+    scannedAt: '2026-12-07T00:00:00.000Z',
+    matches: [],
+    guards: [],
+    blocks: 2,
+    chars: 20,
+    paused: false,
+    marks: true,
+    origins: { findings: [], stated: [] },
+    sequence: { instance: 'i', n },
+  });
+  const carrying = (blocks: WireBlock[], report: unknown) => ({ ...request(blocks), reportIfNone: report });
+  const tabResults = (tabId: number) => handleMessage({ type: 'get-tab-results', tabId }, popupSender as never);
+
+  it('is taken only as a report that names nothing, and a kept reply only with nothing found', () => {
+    expect(mm.isMatchRequest(carrying([block('x')], quietReport()))).toBe(true);
+    const named = { ...quietReport(), matches: [{ key: 'k', text: 'Airbnb', level: 'flag' }] };
+    expect(mm.isMatchRequest(carrying([block('x')], named))).toBe(false);
+    expect(mm.isMatchRequest(carrying([block('x')], { ...quietReport(), paused: true }))).toBe(false);
+    expect(mm.isMatchRequest(carrying([block('x')], { ...quietReport(), blocks: '2' }))).toBe(false);
+    const scan: BlockScan = { matches: [], guards: [] };
+    expect(mm.isMatchBlocksReply({ ok: true, found: [], reported: true }, 1)).toBe(true);
+    expect(mm.isMatchBlocksReply({ ok: true, found: [[0, scan]], reported: true }, 1)).toBe(false);
+    expect(mm.isMatchBlocksReply({ ok: true, found: [], reported: 'yes' }, 1)).toBe(false);
+  });
+
+  it("keeps it as the frame's report when the blocks find nothing, and says so", async () => {
+    const reply = (await handleMessage(
+      carrying([block('Nothing to see here.'), block('Plain words.')], quietReport()),
+      contentSender as never,
+    )) as any;
+    expect(reply).toEqual({ ok: true, found: [], reported: true });
+    const results = (await tabResults(4)) as any;
+    expect(results.frames['0']).toMatchObject({ url: 'https://shop.test/', blocks: 2, matches: [] });
+  });
+
+  it('does not keep it when the blocks find a name, or call for the page reader', async () => {
+    const named = (await handleMessage(
+      carrying([block('Book a flat on Airbnb tonight.')], quietReport()),
+      contentSender as never,
+    )) as any;
+    expect(named.reported).toBeUndefined();
+    expect(named.found).toHaveLength(1);
+    const reader = (await handleMessage(
+      { ...carrying([block('Herkomst: Spanje')], quietReport()), readerHints: true },
+      contentSender as never,
+    )) as any;
+    expect(reader).toEqual({ ok: true, found: [], needsReader: true });
+    expect(await tabResults(4)).toBeNull();
+  });
+
+  it('is not kept over a newer report of the same frame', async () => {
+    await handleMessage({ type: 'page-report', report: { ...quietReport(5), title: 'Newer' } }, contentSender as never);
+    const reply = (await handleMessage(
+      carrying([block('Plain words.')], quietReport(3)),
+      contentSender as never,
+    )) as any;
+    expect(reply.ok).toBe(true);
+    expect(((await tabResults(4)) as any).frames['0'].title).toBe('Newer');
+  });
+});
+
 describe("the content script's matcher", () => {
   beforeEach(() => resetFakeBrowser());
   afterEach(() => vi.useRealTimers());
@@ -193,6 +265,31 @@ describe("the content script's matcher", () => {
       mm.MAX_BLOCKS_PER_REQUEST + 1,
       mm.MAX_BLOCKS_PER_REQUEST + 3,
     ]);
+  });
+
+  it("sends the frame's report with a batch of one request only, and says when it was kept", async () => {
+    const carried: boolean[] = [];
+    fakeBrowser.runtime.sendMessage.mockImplementation(async (m: any) => {
+      carried.push(m.reportIfNone !== undefined);
+      return handleMessage(m, contentSender as never);
+    });
+    const report: PageReport = {
+      url: 'https://shop.test/',
+      title: 'Quiet',
+      scannedAt: '2026-12-07T00:00:00.000Z',
+      matches: [],
+      guards: [],
+      blocks: 1,
+      chars: 11,
+      paused: false,
+    };
+    const matcher = new RemoteMatcher({ disabled: [], revision: null });
+    const one = await matcher.scanBlocks([block('plain words')], { reportIfNone: report });
+    expect(one.reported).toBe(true);
+    const many = Array.from({ length: mm.MAX_BLOCKS_PER_REQUEST + 1 }, () => block('plain words'));
+    const split = await matcher.scanBlocks(many, { reportIfNone: report });
+    expect(split.reported).toBeUndefined();
+    expect(carried).toEqual([true, false, false]);
   });
 
   it('asks again when the background gives no usable answer, and gives up after the last attempt', async () => {
@@ -342,5 +439,45 @@ describe('the scan queue', () => {
     expect(asked).toEqual([true, false]);
     // The second batch's answer said yes (the held matcher answers whether or not it was asked).
     expect(needed).toBe(1);
+  });
+
+  it("gives the last batch the frame's report only when no earlier batch is still to be delivered", async () => {
+    const held = heldMatcher();
+    const offered: (string | null)[] = [];
+    const kept: string[] = [];
+    const matcher = {
+      ...held.matcher,
+      scanBlocks: async (blocks: readonly WireBlock[], opts?: { reportIfNone?: PageReport }) => {
+        offered.push(opts?.reportIfNone?.title ?? null);
+        const answer = await held.matcher.scanBlocks(blocks);
+        return opts?.reportIfNone ? { ...answer, reported: true } : answer;
+      },
+    };
+    const ifNone = (title: string) => ({
+      report: (items: readonly string[]) => ({ title: `${title}:${items.join('')}` }) as PageReport,
+      kept: (r: PageReport) => kept.push(r.title),
+    });
+    // An earlier batch outstanding: the last one goes without it.
+    const q = new ScanQueue<string>(matcher, new AbortController().signal, () => undefined);
+    q.push('a', block('a'));
+    await q.flush();
+    q.push('b', block('b'));
+    const first = q.drain(ifNone('q'));
+    held.pending[0].release();
+    held.pending[1].release();
+    await first;
+    // Every earlier batch delivered: the last one carries it, and the queue says it was kept.
+    const q2 = new ScanQueue<string>(matcher, new AbortController().signal, () => undefined);
+    q2.push('c', block('c'));
+    await q2.flush();
+    held.pending[2].release();
+    await new Promise((r) => setTimeout(r, 0));
+    q2.push('d', block('d'));
+    q2.push('e', block('e'));
+    const second = q2.drain(ifNone('q2'));
+    held.pending[3].release();
+    await second;
+    expect(offered).toEqual([null, null, null, 'q2:de']);
+    expect(kept).toEqual(['q2:de']);
   });
 });

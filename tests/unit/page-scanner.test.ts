@@ -224,6 +224,117 @@ it('sends one report at a time: a newer one waits until the one on its way is ta
   s.stop();
 });
 
+/**
+ * The bundled lists' matcher as the background answers a batch carrying the frame's report:
+ * kept (and said to be) when the batch finds nothing and does not call for the reader.
+ */
+const keepingMatcher = (keep = true): { matcher: BlockMatcher; offered: PageReport[]; kept: PageReport[] } => {
+  const inner = localMatcher(data);
+  const offered: PageReport[] = [];
+  const kept: PageReport[] = [];
+  return {
+    offered,
+    kept,
+    matcher: {
+      key: inner.key,
+      scanBlocks: async (blocks, opts = {}) => {
+        const answer = await inner.scanBlocks(blocks, opts);
+        if (!opts.reportIfNone) return answer;
+        offered.push(opts.reportIfNone);
+        if (!keep || answer.needsReader || answer.scans.some((x) => x !== null)) return answer;
+        kept.push(opts.reportIfNone);
+        return { ...answer, reported: true };
+      },
+      findOrigins: (contexts) => inner.findOrigins(contexts),
+    },
+  };
+};
+
+describe('the first report of a page with nothing found, sent with its last batch', () => {
+  const quietPage =
+    '<!doctype html><html><head><title>Quiet</title></head><body><h1>Hello</h1><p>Nothing to see.</p></body></html>';
+
+  it('is kept by the matcher, and the frame then sends no report of its own', async () => {
+    fakeClocks();
+    const { scanner: s, reports } = await scannerOnPage(quietPage);
+    const { matcher, kept } = keepingMatcher();
+    s.configure({ paused: false, matcher });
+    await wait(2000);
+    expect(reports).toEqual([]);
+    expect(kept).toHaveLength(1);
+    const [report] = kept;
+    // What the frame would have sent: complete, every block counted, nothing named.
+    expect(report.scanning).not.toBe(true);
+    expect(report.paused).toBe(false);
+    expect(report.blocks).toBe(2);
+    expect(report.chars).toBe('Hello'.length + 'Nothing to see.'.length);
+    expect(report.matches).toEqual([]);
+    expect(report.origins).toEqual({ findings: [], stated: [] });
+    expect(report.title).toBe('Quiet');
+    expect(report.sequence?.n).toBe(1);
+  });
+
+  it('is the report the frame sends when the matcher does not keep it', async () => {
+    fakeClocks();
+    const { scanner: s, reports } = await scannerOnPage(quietPage);
+    const { matcher, offered } = keepingMatcher(false);
+    s.configure({ paused: false, matcher });
+    await wait(2000);
+    expect(reports).toHaveLength(1);
+    expect(offered).toHaveLength(1);
+    const { scannedAt: _sent, ...sent } = reports[0];
+    const { scannedAt: _offered, ...carried } = offered[0];
+    expect(carried).toEqual({ ...sent, sequence: carried.sequence });
+    // Numbered after the one that was offered, so the background keeps the newer.
+    expect(sent.sequence!.n).toBeGreaterThan(carried.sequence!.n);
+  });
+
+  it('is not kept when the batch finds a name: the frame sends its report with the name', async () => {
+    fakeClocks();
+    const { reader } = await import('../../src/content/page-reader');
+    const { scanner: s, reports } = await scannerOnPage(rowsPage(3, 1), { loadReader: async () => reader });
+    const { matcher, kept } = keepingMatcher();
+    s.configure({ paused: false, matcher });
+    await wait(2000);
+    expect(kept).toEqual([]);
+    expect(reports.length).toBeGreaterThan(0);
+    expect(flaggedAhava(reports.at(-1)!)).toBe(true);
+  });
+
+  it('after it was kept, a change that finds a name is reported by the frame, numbered after it', async () => {
+    fakeClocks();
+    const { reader } = await import('../../src/content/page-reader');
+    const { scanner: s, reports, document: doc } = await scannerOnPage(quietPage, { loadReader: async () => reader });
+    const { matcher, kept } = keepingMatcher();
+    s.configure({ paused: false, matcher });
+    await wait(600);
+    expect(kept).toHaveLength(1);
+    const p = doc.createElement('p');
+    p.textContent = 'Ahava';
+    doc.body.appendChild(p);
+    await wait(3000);
+    expect(flaggedAhava(reports.at(-1)!)).toBe(true);
+    expect(reports.at(-1)!.sequence!.n).toBeGreaterThan(kept[0].sequence!.n);
+  });
+
+  it('is not offered on a paused page, nor by a later scan', async () => {
+    fakeClocks();
+    const { scanner: s, reports } = await scannerOnPage(quietPage);
+    const { matcher, offered } = keepingMatcher();
+    s.configure({ paused: true, matcher });
+    await wait(600);
+    expect(reports.map((r) => r.paused)).toEqual([true]);
+    s.configure({ paused: false, matcher });
+    await wait(2000);
+    // A report was sent already (the paused one): the scan's report goes as usual.
+    expect(offered).toEqual([]);
+    expect(reports.at(-1)!.paused).toBe(false);
+    s.requestFull(true);
+    await wait(2000);
+    expect(offered).toEqual([]);
+  });
+});
+
 it('shows the first name to mark as soon as its batch comes back, while later batches are unanswered', async () => {
   // The first batch comes back late (after the first progress publish, which shows nothing);
   // the batch naming a listed company comes back at once, and every batch after it waits
