@@ -3,15 +3,19 @@
 // ways of writing them it could choose. Adopting a sheet after the page's first style pass
 // always costs the page a style update, and how much depends on which elements the rules
 // could style; the figures say which way of writing them is cheapest, and what a way that
-// is cheap to adopt costs the page afterwards (a page inserting an item into its list).
+// is cheap to adopt costs the page afterwards (a page inserting an item into its list). The
+// pages: section 3's two large generated ones, and the real shop page with the most elements,
+// for what a page people visit pays.
 import { chromium, type Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { CHROMIUM_PATH } from './harness/browsers';
 import { CHROMIUM_FLAGS } from './harness/chromium';
 import { noticePage, productGridPage } from './bench-pages';
 import { fmt, median, table } from './bench-report';
 import { rulesOnRoot } from '../../src/content/highlight-rules';
+
+const SHOP_PAGES = resolve(import.meta.dirname, '../../../shared/corpora/product-pages');
 
 interface SheetVariant {
   label: string;
@@ -96,8 +100,30 @@ async function measure(page: Page, css: string | null): Promise<Omit<SheetRow, '
   }, css);
 }
 
+/**
+ * The real shop page with the most elements (../shared/corpora/product-pages, counted by its
+ * start tags outside scripts and styles), its own scripts kept from running as in section 4.
+ */
+function largestShopPage(): { label: string; html: string } | null {
+  if (!existsSync(SHOP_PAGES)) return null;
+  let best: { file: string; tags: number; html: string } | null = null;
+  for (const file of readdirSync(SHOP_PAGES).filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(join(SHOP_PAGES, file), 'utf8');
+    const bare = html.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '').replace(/<!--[\s\S]*?-->/g, '');
+    const tags = (bare.match(/<[a-zA-Z][^>]*>/g) ?? []).length;
+    if (!best || tags > best.tags) best = { file, tags, html };
+  }
+  if (!best) return null;
+  const noScripts = `<meta http-equiv="Content-Security-Policy" content="script-src 'none'">`;
+  const html = /<head[^>]*>/i.test(best.html)
+    ? best.html.replace(/<head[^>]*>/i, (head) => head + noScripts)
+    : noScripts + best.html;
+  return { label: `the largest real shop page (${best.file.replace(/-[0-9a-f]+\.html$/, '')})`, html };
+}
+
 export async function runMarksSheetBench(opts: { quick?: boolean; log: (s: string) => void }): Promise<SheetRow[]> {
   const rounds = opts.quick ? 2 : 5;
+  const shop = largestShopPage();
   const pages = [
     {
       label: `${(opts.quick ? 5000 : 20000).toLocaleString('en')} product tiles`,
@@ -107,6 +133,7 @@ export async function runMarksSheetBench(opts: { quick?: boolean; log: (s: strin
       label: `notice with ${(opts.quick ? 500 : 2000).toLocaleString('en')} tenderers`,
       html: noticePage(opts.quick ? 500 : 2000).html,
     },
+    ...(shop ? [shop] : []),
   ];
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
   const rows: SheetRow[] = [];
@@ -114,6 +141,9 @@ export async function runMarksSheetBench(opts: { quick?: boolean; log: (s: strin
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
     // tsx names the page function's inner functions through a helper the page does not have.
     await context.addInitScript('globalThis.__name = (f) => f;');
+    // The real page's images, fonts and style sheets would wait for a network this machine
+    // does not have: refused at once, as its scripts are.
+    await context.route(/^https?:/, (route) => route.abort());
     for (const p of pages) {
       for (const v of variants()) {
         opts.log(`  marks' sheet: ${p.label}, ${v.label} ...`);
