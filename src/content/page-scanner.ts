@@ -205,8 +205,6 @@ export class PageScanner {
   #carried: Map<Text, FoundBlock> | null = null;
 
   #reportTimer: ReturnType<typeof setTimeout> | null = null;
-  /** A report is due at the end of the current task (#scheduleReport). */
-  #reportQueued = false;
   #lastSentAt = -Infinity;
   #lastSignature = '';
   #hasReport = false;
@@ -692,8 +690,10 @@ export class PageScanner {
   #reportIfNone(next: PageIndex, foundAny: () => boolean): ReportIfNone<Pending> {
     return {
       report: (items) => {
-        const quiet = this.#reportNumber === 0 && !this.#sending && this.#reportTimer === null && !this.#reportQueued;
-        if (!quiet || this.#paused || this.#lostPlace || foundAny() || items.some((p) => p.reuse?.found)) return null;
+        const quiet = this.#reportNumber === 0 && !this.#sending && this.#reportTimer === null;
+        // An earlier batch called for the reader, still loading: the page is scanned again.
+        if (!quiet || this.#paused || this.#lostPlace || this.#readerPending) return null;
+        if (foundAny() || items.some((p) => p.reuse?.found)) return null;
         let chars = next.chars;
         for (const p of items) chars += p.block.text.length;
         const report = this.#reportOf([], [], { blocks: next.blocks.length + items.length, chars }, false, {
@@ -827,18 +827,14 @@ export class PageScanner {
   #scheduleReport(force: boolean): void {
     if (this.#stopped) return;
     if (force) this.#lastSignature = '';
-    if (this.#reportTimer !== null || this.#reportQueued) return;
-    const wait = Math.max(0, this.#lastSentAt + REPORT_INTERVAL_MS - performance.now());
-    if (wait === 0) {
-      // At the end of this task, with whatever else it publishes: a timer would cost the
-      // page a task of its own, and most pages send just this one report.
-      this.#reportQueued = true;
-      queueMicrotask(() => {
-        this.#reportQueued = false;
-        void this.#sendReport();
-      });
-      return;
+    if (this.#reportTimer !== null) return;
+    // Nothing found, and the report already sent or kept says so: no timer's task to find
+    // that out later (most pages, with nothing to flag, end here). With findings the report
+    // is built in the timer's task, once for all the publishes before it.
+    if (!this.#sending && this.#lastSignature !== '' && this.#found.length === 0 && this.#pageData.length === 0) {
+      if (reportSignature(this.#currentReport()) === this.#lastSignature) return;
     }
+    const wait = Math.max(0, this.#lastSentAt + REPORT_INTERVAL_MS - performance.now());
     this.#reportTimer = setTimeout(() => {
       this.#reportTimer = null;
       void this.#sendReport();
@@ -869,13 +865,9 @@ export class PageScanner {
     return report;
   }
 
-  async #sendReport(): Promise<void> {
-    if (this.#stopped) return;
-    if (this.#sending) {
-      this.#sendAfter = true;
-      return;
-    }
-    const report = this.#reportOf(
+  /** The frame's report as it stands. */
+  #currentReport(): PageReport {
+    return this.#reportOf(
       this.#found,
       this.#resolved,
       {
@@ -885,6 +877,15 @@ export class PageScanner {
       this.#scanning || this.#readerPending,
       this.#origins,
     );
+  }
+
+  async #sendReport(): Promise<void> {
+    if (this.#stopped) return;
+    if (this.#sending) {
+      this.#sendAfter = true;
+      return;
+    }
+    const report = this.#currentReport();
     const signature = reportSignature(report);
     if (signature === this.#lastSignature) return;
     report.sequence = { instance: this.#instance, n: ++this.#reportNumber };
@@ -912,7 +913,7 @@ export class PageScanner {
     // for good. Send the current state again later (a newer report supersedes it).
     this.#redeliveryMs = Math.min(REDELIVERY_MAX_MS, Math.max(REDELIVERY_MIN_MS, this.#redeliveryMs * 2));
     this.#lastSignature = '';
-    if (this.#stopped || this.#reportTimer !== null || this.#reportQueued) return;
+    if (this.#stopped || this.#reportTimer !== null) return;
     this.#reportTimer = setTimeout(() => {
       this.#reportTimer = null;
       void this.#sendReport();

@@ -317,6 +317,40 @@ describe('the first report of a page with nothing found, sent with its last batc
     expect(reports.at(-1)!.sequence!.n).toBeGreaterThan(kept[0].sequence!.n);
   });
 
+  it('is not kept while the page reader an earlier batch called for is still loading', async () => {
+    // Each reading of the clock is a millisecond: a slice of the walk is a few blocks, so the
+    // page goes in several batches, and the first (an origin row, which calls for the reader
+    // and names nothing) is answered before the last goes.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    // Yields are tasks here, so each batch's answer is in before the walk goes on.
+    vi.stubGlobal('scheduler', { yield: () => new Promise((r) => setTimeout(r, 0)) });
+    let clock = 0;
+    vi.stubGlobal('performance', { now: () => (clock += 1) });
+    const rows = ['<p>Herkomst: Spanje</p>'];
+    for (let i = 1; i < 30; i++) rows.push(`<p>Row ${i}: plain words</p>`);
+    const { held, release } = gate();
+    const { reader } = await import('../../src/content/page-reader');
+    const { scanner: s, reports } = await scannerOnPage(
+      `<!doctype html><html><head><title>T</title></head><body>${rows.join('')}</body></html>`,
+      { loadReader: () => held.then(() => reader) },
+    );
+    const { matcher, kept } = keepingMatcher();
+    let batches = 0;
+    s.configure({
+      paused: false,
+      matcher: { ...matcher, scanBlocks: (blocks, opts) => (batches++, matcher.scanBlocks(blocks, opts)) },
+    });
+    await wait(2000);
+    expect(batches).toBeGreaterThan(2);
+    expect(kept).toEqual([]);
+    // Until the reader's scan ends, the page is reported as still being read.
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.every((r) => r.scanning === true)).toBe(true);
+    release();
+    await wait(2000);
+    expect(reports.at(-1)!.scanning).not.toBe(true);
+  });
+
   it('is not offered on a paused page, nor by a later scan', async () => {
     fakeClocks();
     const { scanner: s, reports } = await scannerOnPage(quietPage);
@@ -358,6 +392,16 @@ it('shows the first name to mark as soon as its batch comes back, while later ba
   await firstScanEnded(reports);
   s.stop();
 }, 40_000);
+
+it('sends a short page with a name one complete report, not a first one that says it is still reading', async () => {
+  fakeClocks();
+  const { scanner: s, reports } = await scannerOnPage(rowsPage(3, 1));
+  s.configure({ paused: false, matcher: localMatcher(data) });
+  await wait(2000);
+  expect(reports).toHaveLength(1);
+  expect(reports[0].scanning).not.toBe(true);
+  expect(flaggedAhava(reports[0])).toBe(true);
+});
 
 it('shows a name to mark from the first batch at once, not when the first progress publish is due', async () => {
   // The first batch names a listed company and comes back at once; every batch after it
