@@ -17,6 +17,7 @@ import {
   fromWireBatch,
   type ListChoice,
   type MatchBlocksReply,
+  type MatchBlocksRequest,
   type MatchOriginsReply,
   type MatchRequest,
 } from '../shared/match-messages';
@@ -91,8 +92,17 @@ function originMatcherNow(): OriginMatcher {
 }
 
 export async function answerMatchRequest(request: MatchRequest): Promise<MatchBlocksReply | MatchOriginsReply> {
+  if (request.type === 'match-blocks') return answerMatchBlocks(request);
   try {
-    if (request.type === 'match-origins') return { ok: true, origins: matchOrigins(request.contexts) };
+    return { ok: true, origins: matchOrigins(request.contexts) };
+  } catch (err) {
+    console.warn('Settlement Screen: could not match', err);
+    return { ok: false };
+  }
+}
+
+export async function answerMatchBlocks(request: MatchBlocksRequest): Promise<MatchBlocksReply> {
+  try {
     const matcher = await matcherFor(request.lists);
     const found: [number, BlockScan][] = [];
     const seen: ScanSeen = { named: false };

@@ -8,7 +8,7 @@ import { getUserData, listDismissals, undismissedFlagCount } from '../shared/use
 import type { UserDataReply } from '../shared/user-data/types';
 import { showBadge } from './badge';
 import { injectContentScript } from './inject';
-import { answerMatchRequest } from './match-service';
+import { answerMatchBlocks, answerMatchRequest } from './match-service';
 import { isMatchRequest, type MatchBlocksReply, type MatchBlocksRequest } from '../shared/match-messages';
 import { readTab, updateTab } from './session-store';
 import { mergeFrameReport } from './tab-results';
@@ -103,7 +103,7 @@ async function answerKeepingReport(
   tabId: number,
   frameId: number,
 ): Promise<MatchBlocksReply> {
-  const reply = (await answerMatchRequest(request)) as MatchBlocksReply;
+  const reply = await answerMatchBlocks(request);
   if (!reply.ok || reply.found.length > 0 || reply.needsReader === true) return reply;
   try {
     await recordReport(tabId, frameId, report);

@@ -253,12 +253,17 @@ const keepingMatcher = (keep = true): { matcher: BlockMatcher; offered: PageRepo
 describe('the first report of a page with nothing found, sent with its last batch', () => {
   const quietPage =
     '<!doctype html><html><head><title>Quiet</title></head><body><h1>Hello</h1><p>Nothing to see.</p></body></html>';
+  /** The quiet page, scanned on fake clocks with a matcher that keeps the carried report or not. */
+  const scanQuietPage = async (keep: boolean, opts: Parameters<typeof scannerOnPage>[1] = {}) => {
+    fakeClocks();
+    const page = await scannerOnPage(quietPage, opts);
+    const matcher = keepingMatcher(keep);
+    page.scanner.configure({ paused: false, matcher: matcher.matcher });
+    return { ...page, ...matcher };
+  };
 
   it('is kept by the matcher, and the frame then sends no report of its own', async () => {
-    fakeClocks();
-    const { scanner: s, reports } = await scannerOnPage(quietPage);
-    const { matcher, kept } = keepingMatcher();
-    s.configure({ paused: false, matcher });
+    const { reports, kept } = await scanQuietPage(true);
     await wait(2000);
     expect(reports).toEqual([]);
     expect(kept).toHaveLength(1);
@@ -275,10 +280,7 @@ describe('the first report of a page with nothing found, sent with its last batc
   });
 
   it('is the report the frame sends when the matcher does not keep it', async () => {
-    fakeClocks();
-    const { scanner: s, reports } = await scannerOnPage(quietPage);
-    const { matcher, offered } = keepingMatcher(false);
-    s.configure({ paused: false, matcher });
+    const { reports, offered } = await scanQuietPage(false);
     await wait(2000);
     expect(reports).toHaveLength(1);
     expect(offered).toHaveLength(1);
@@ -302,11 +304,8 @@ describe('the first report of a page with nothing found, sent with its last batc
   });
 
   it('after it was kept, a change that finds a name is reported by the frame, numbered after it', async () => {
-    fakeClocks();
     const { reader } = await import('../../src/content/page-reader');
-    const { scanner: s, reports, document: doc } = await scannerOnPage(quietPage, { loadReader: async () => reader });
-    const { matcher, kept } = keepingMatcher();
-    s.configure({ paused: false, matcher });
+    const { reports, kept, document: doc } = await scanQuietPage(true, { loadReader: async () => reader });
     await wait(600);
     expect(kept).toHaveLength(1);
     const p = doc.createElement('p');
