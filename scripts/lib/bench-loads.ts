@@ -25,6 +25,7 @@ import { extensionPagePath, readBuiltManifest } from './harness/ext-manifest';
 import { listedNamePage, noticePage, trivialPage } from './bench-pages';
 import { extTimeBetween, overlap, summariseTrace, type TraceEvent } from './bench-trace';
 import { fmt, median, table } from './bench-report';
+import { floorVariants, makeFloorBuild } from './bench-floor';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpora');
@@ -155,8 +156,23 @@ export interface FirefoxResults {
   notes: string[];
 }
 
+/**
+ * The trivial page with a stand-in build (bench-floor.ts), and last the real build, loaded in
+ * turn in the same rounds.
+ */
+export interface FloorSeries {
+  label: string;
+  loads: LoadSample[];
+}
+
 export interface LoadBenchResults {
-  chromium: { version: string; series: LoadSeries[]; memory: MemoryResult; wake: WakeResult | null };
+  chromium: {
+    version: string;
+    series: LoadSeries[];
+    floor: FloorSeries[];
+    memory: MemoryResult;
+    wake: WakeResult | null;
+  };
   firefox: FirefoxResults | { error: string };
   noticeTenderers: number;
 }
@@ -589,6 +605,32 @@ async function firefoxBench(
 
 // ---------------------------------------------------------------- the run
 
+/** The stand-ins and the real build (`on`) on the trivial page, in turn; the real build last. */
+async function trivialPageFloor(
+  on: ChromiumSide,
+  extDir: string,
+  work: string,
+  args: string[],
+  loads: number,
+  sides: { label: string; side: ChromiumSide }[],
+  log: (s: string) => void,
+): Promise<FloorSeries[]> {
+  for (const [i, variant] of floorVariants(extDir).entries()) {
+    const dir = makeFloorBuild(extDir, join(work, `floor-${i}`), variant);
+    const side = await launchChromium(join(work, `profile-floor-${i}`), args, dir);
+    sides.push({ label: variant.label, side });
+    await chromiumLoad(side, TRIVIAL_URL);
+  }
+  const all = [...sides, { label: 'this build', side: on }];
+  const floor: FloorSeries[] = all.map((f) => ({ label: f.label, loads: [] }));
+  for (let i = 0; i < loads; i++) {
+    log(`  trivial page with stand-ins for the content script: round ${i + 1} of ${loads} ...`);
+    for (const [k, f] of all.entries()) floor[k].loads.push(await chromiumLoad(f.side, TRIVIAL_URL));
+  }
+  for (const f of sides.splice(0)) await f.side.context.close().catch(() => {});
+  return floor;
+}
+
 export async function runLoadBench(opts: {
   quick: boolean;
   log: (s: string) => void;
@@ -629,6 +671,7 @@ export async function runLoadBench(opts: {
   const profOff = join(work, 'profile-off');
   let on: ChromiumSide | null = null;
   let off: ChromiumSide | null = null;
+  const floorSides: { label: string; side: ChromiumSide }[] = [];
   try {
     on = await launchChromium(profOn, args, extDir);
     extDirs.set(on, extDir);
@@ -651,6 +694,8 @@ export async function runLoadBench(opts: {
       }
       series.push(a, b);
     }
+    // Apart from the loads above, so that the other browsers do not weigh on them.
+    const floor = await trivialPageFloor(on, extDir, work, args, loads, floorSides, log);
     log('  memory: 1 then 10 tabs of the trivial page, with and without the extension ...');
     const memory: MemoryResult = {
       with: await memoryPerTab(on, profOn),
@@ -669,8 +714,9 @@ export async function runLoadBench(opts: {
         firefox = { error: String(e instanceof Error ? e.message : e).split('\n')[0] };
       }
     }
-    return { chromium: { version, series, memory, wake }, firefox, noticeTenderers: tenderers };
+    return { chromium: { version, series, floor, memory, wake }, firefox, noticeTenderers: tenderers };
   } finally {
+    for (const f of floorSides) await f.side.context.close().catch(() => {});
     await on?.context.close().catch(() => {});
     await off?.context.close().catch(() => {});
     await server.close();
@@ -693,6 +739,39 @@ function longTasks(loads: LoadSample[], pick: (l: LoadSample) => number[] | null
   const max = Math.max(0, ...all.flat());
   const withAny = all.filter((x) => x.length > 0).length;
   return `${count.toFixed(1)} (${withAny}/${all.length} loads; longest ${max > 0 ? fmt.ms(max) : '-'})`;
+}
+
+/** The trivial page with the stand-ins beside the real build, loaded in the same rounds. */
+function printFloor(floor: FloorSeries[], out: (s?: string) => void): void {
+  const real = floor[floor.length - 1];
+  const stand = floor.slice(0, -1);
+  if (!stand.length) return;
+  const totals = (loads: LoadSample[]) => loads.map((l) => l.ext?.totalMs ?? NaN).filter((x) => !Number.isNaN(x));
+  const row = (label: string, loads: LoadSample[]) => [
+    label,
+    msOr(med(totals(loads)), 'n/a'),
+    msOr(med(loads.map((l) => l.ext?.maxInTaskMs ?? NaN).filter((x) => !Number.isNaN(x))), 'n/a'),
+  ];
+  out();
+  out(
+    "### What any content script pays: the trivial page with stand-ins for the extension's script " +
+      `(${real.loads.length} rounds, apart from the loads above)`,
+  );
+  out();
+  out(
+    table(
+      ['Content script', 'Ext. main-thread total (median)', 'Most ext. in one task (median)'],
+      floor.map((f) => row(f.label, f.loads)),
+    ),
+  );
+  const last = stand[stand.length - 1];
+  out();
+  out(
+    `This build beyond the last stand-in ("${last.label}"): ` +
+      `${msOr(med(totals(real.loads)) - med(totals(last.loads)), 'n/a')} per load (difference of the medians). ` +
+      'The stand-ins are copies of this build with the script the manifest names, or the module it imports, replaced; ' +
+      'each runs in a profile of its own, loaded in turn with the real build.',
+  );
 }
 
 export function printLoadResults(r: LoadBenchResults, out: (s?: string) => void): void {
@@ -763,6 +842,8 @@ export function printLoadResults(r: LoadBenchResults, out: (s?: string) => void)
       'messages), and the total with its promise continuations (CPU samples); its time includes garbage collection ' +
       "and DOM calls during its own code. The product pages' own scripts are blocked (CSP), as in the quiet-pages test.",
   );
+
+  printFloor(c.floor, out);
 
   const m = c.memory;
   const perTab = (x: [HeapFigures, HeapFigures], k: 'jsMiB' | 'blinkMiB') => (x[1][k] - x[0][k]) / 9;
