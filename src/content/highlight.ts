@@ -56,14 +56,18 @@ export function mapMatchToRanges(
   return out;
 }
 
-// ---- references captured at module load ----
+// ---- the painting APIs, read on first use ----
+// Read when something is first painted, not when the module loads: most pages never paint,
+// and in a fresh content-script world each interface's first touch costs the page a little.
 // Content scripts run in an isolated world (Chrome) or behind Xray wrappers (Firefox), so
-// page scripts normally cannot reach these; capturing them anyway means a page that
-// replaces CSS.highlights or the constructors later cannot break or observe painting.
+// page scripts normally cannot reach these; keeping the references once read anyway means a
+// page that replaces CSS.highlights or the constructors later cannot break or observe painting.
 type HighlightLike = { add(r: AbstractRange): unknown; priority: number };
 type HighlightCtor = new () => HighlightLike;
 type StaticRangeCtor = new (init: StaticRangeInit) => AbstractRange;
 type RegistryLike = object;
+type RegistrySet = (name: string, h: HighlightLike) => unknown;
+type RegistryNameFn = (name: string) => unknown;
 
 interface HighlightGlobals {
   Highlight?: HighlightCtor;
@@ -72,33 +76,52 @@ interface HighlightGlobals {
   CSSStyleSheet?: new () => CSSStyleSheet;
 }
 
+interface PaintApis {
+  Highlight: HighlightCtor;
+  StaticRange: StaticRangeCtor;
+  add: HighlightLike['add'];
+  registry: RegistryLike;
+  set: RegistrySet;
+  delete: RegistryNameFn;
+  get: RegistryNameFn | null;
+}
+
 const g = globalThis as unknown as HighlightGlobals;
 const apply = Reflect.apply;
-const HighlightC: HighlightCtor | null = typeof g.Highlight === 'function' ? g.Highlight : null;
-const StaticRangeC: StaticRangeCtor | null = typeof g.StaticRange === 'function' ? g.StaticRange : null;
-const highlightAdd = HighlightC?.prototype.add as HighlightLike['add'] | undefined;
-let registry: RegistryLike | null = null;
-type RegistrySet = (name: string, h: HighlightLike) => unknown;
-type RegistryNameFn = (name: string) => unknown;
-let registrySet: RegistrySet | null = null;
-let registryDelete: RegistryNameFn | null = null;
-let registryGet: RegistryNameFn | null = null;
-try {
-  registry = g.CSS?.highlights ?? null;
-  const r = registry as { set?: unknown; delete?: unknown; get?: unknown } | null;
-  if (r && typeof r.set === 'function' && typeof r.delete === 'function') {
-    registrySet = r.set as RegistrySet;
-    registryDelete = r.delete as RegistryNameFn;
-    if (typeof r.get === 'function') registryGet = r.get as RegistryNameFn;
+/** Undefined until first asked; null where this browser cannot paint. */
+let paintApis: PaintApis | null | undefined;
+
+function readPaintApis(): PaintApis | null {
+  try {
+    const Highlight = typeof g.Highlight === 'function' ? g.Highlight : null;
+    const StaticRange = typeof g.StaticRange === 'function' ? g.StaticRange : null;
+    const add = Highlight?.prototype.add as HighlightLike['add'] | undefined;
+    const registry = g.CSS?.highlights ?? null;
+    const r = registry as { set?: unknown; delete?: unknown; get?: unknown } | null;
+    if (!Highlight || !StaticRange || typeof add !== 'function' || !registry || !r) return null;
+    if (typeof r.set !== 'function' || typeof r.delete !== 'function') return null;
+    return {
+      Highlight,
+      StaticRange,
+      add,
+      registry,
+      set: r.set as RegistrySet,
+      delete: r.delete as RegistryNameFn,
+      get: typeof r.get === 'function' ? (r.get as RegistryNameFn) : null,
+    };
+  } catch {
+    return null;
   }
-} catch {
-  registry = null;
 }
-const SheetC = typeof g.CSSStyleSheet === 'function' ? g.CSSStyleSheet : null;
+
+function apis(): PaintApis | null {
+  if (paintApis === undefined) paintApis = readPaintApis();
+  return paintApis;
+}
 
 /** True when this browser can paint highlights (Chrome 105+, Firefox 140+). */
 export function highlightsSupported(): boolean {
-  return Boolean(HighlightC && StaticRangeC && highlightAdd && registry && registrySet && registryDelete);
+  return apis() !== null;
 }
 
 function debug(what: string, err: unknown): void {
@@ -110,8 +133,9 @@ function buildHighlight(
   priority: number,
   budget: { left: number },
 ): HighlightLike | null {
-  if (!HighlightC || !StaticRangeC || !highlightAdd) return null;
-  const h = new HighlightC();
+  const api = apis();
+  if (!api) return null;
+  const h = new api.Highlight();
   h.priority = priority;
   let added = 0;
   /** The document or shadow roots of the painted ranges: each needs the styles. */
@@ -124,8 +148,13 @@ function buildHighlight(
     if (!node.isConnected) continue;
     const end = Math.min(r.end, node.length);
     if (end <= r.start) continue;
-    const range = new StaticRangeC({ startContainer: node, startOffset: r.start, endContainer: node, endOffset: end });
-    apply(highlightAdd, h, [range]);
+    const range = new api.StaticRange({
+      startContainer: node,
+      startOffset: r.start,
+      endContainer: node,
+      endOffset: end,
+    });
+    apply(api.add, h, [range]);
     roots.add(node.getRootNode());
     budget.left--;
     added++;
@@ -140,9 +169,10 @@ const mine = new Map<string, HighlightLike>();
 let marksOn = false;
 
 function setOrDelete(name: string, h: HighlightLike | null): void {
-  if (!registry || !registrySet || !registryDelete) return;
+  const api = apis();
+  if (!api) return;
   if (h) {
-    apply(registrySet, registry, [name, h]);
+    apply(api.set, api.registry, [name, h]);
     mine.set(name, h);
     return;
   }
@@ -150,8 +180,8 @@ function setOrDelete(name: string, h: HighlightLike | null): void {
   // update (same names, same registry) must not wipe the new copy's highlights. A name this
   // copy never registered is not looked up at all: the registry is the page's too.
   if (!mine.has(name)) return;
-  const current = registryGet ? apply(registryGet, registry, [name]) : undefined;
-  if (current === undefined || current === mine.get(name)) apply(registryDelete, registry, [name]);
+  const current = api.get ? apply(api.get, api.registry, [name]) : undefined;
+  if (current === undefined || current === mine.get(name)) apply(api.delete, api.registry, [name]);
   mine.delete(name);
 }
 
@@ -282,6 +312,7 @@ function marksSheet(kind: 'document' | 'shadow'): CSSStyleSheet | null {
   let made = sheets[kind];
   if (made === undefined) {
     made = null;
+    const SheetC = typeof g.CSSStyleSheet === 'function' ? g.CSSStyleSheet : null;
     if (SheetC) {
       made = new SheetC();
       // Made on the first paint only: most pages never paint, and every page loads this module.
