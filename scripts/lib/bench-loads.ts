@@ -605,7 +605,11 @@ async function firefoxBench(
 
 // ---------------------------------------------------------------- the run
 
-/** The stand-ins and the real build (`on`) on the trivial page, in turn; the real build last. */
+/**
+ * The stand-ins and the real build (`on`) on the trivial page, in turn; the real build last.
+ * Each stand-in's browser goes into `sides` as soon as it is up, so that the caller closes it
+ * should a load fail midway.
+ */
 async function trivialPageFloor(
   on: ChromiumSide,
   extDir: string,

@@ -96,9 +96,9 @@ function readPaintApis(): PaintApis | null {
     const Highlight = typeof g.Highlight === 'function' ? g.Highlight : null;
     const StaticRange = typeof g.StaticRange === 'function' ? g.StaticRange : null;
     const add = Highlight?.prototype.add as HighlightLike['add'] | undefined;
-    const registry = g.CSS?.highlights ?? null;
-    const r = registry as { set?: unknown; delete?: unknown; get?: unknown } | null;
-    if (!Highlight || !StaticRange || typeof add !== 'function' || !registry || !r) return null;
+    const registry = g.CSS?.highlights;
+    if (!Highlight || !StaticRange || typeof add !== 'function' || !registry) return null;
+    const r = registry as { set?: unknown; delete?: unknown; get?: unknown };
     if (typeof r.set !== 'function' || typeof r.delete !== 'function') return null;
     return {
       Highlight,

@@ -12,10 +12,15 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** A built extension's bare bones: a manifest naming `boot`, and the files given. */
-function fakeBuild(boot: string, files: Record<string, string>): string {
+function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ss-floor-test-'));
   dirs.push(dir);
+  return dir;
+}
+
+/** A built extension's bare bones: a manifest naming `boot`, and the files given. */
+function fakeBuild(boot: string, files: Record<string, string>): string {
+  const dir = tempDir();
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ content_scripts: [{ js: [boot] }] }));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -33,10 +38,7 @@ describe('stand-ins for the content script', () => {
     const built = fakeBuild(BOOT, { [BOOT]: MODULE_BOOT, [CONTENT_MAIN_FILE]: MAIN });
     const variants = floorVariants(built);
     expect(variants).toHaveLength(3);
-    const copies = variants.map((v, i) =>
-      makeFloorBuild(built, join(built, '..', `${built.split('/').pop()}-${i}`), v),
-    );
-    dirs.push(...copies);
+    const copies = variants.map((v) => makeFloorBuild(built, tempDir(), v));
     expect(readFileSync(join(copies[0], BOOT), 'utf8')).not.toContain('chrome');
     expect(readFileSync(join(copies[1], BOOT), 'utf8')).toContain('runtime.getURL');
     expect(readFileSync(join(copies[1], BOOT), 'utf8')).not.toContain('import(');
